@@ -1,0 +1,54 @@
+"""Writing files safely: every output goes through `atomic_write`."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from .guard import lock_file_for
+from .messages import CoopxlError
+
+
+@contextlib.contextmanager
+def atomic_write(target: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; replace `target` with it only on success.
+
+    An interrupted write leaves the previous file intact. Refuses, before writing, when
+    Excel holds `target` open (its `~$` lock file is present).
+    """
+    target = Path(target)
+    if lock_file_for(target) is not None:
+        raise CoopxlError("output-locked", path=str(target))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".coopxl-", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        yield temporary_path
+        try:
+            os.replace(temporary_path, target)
+        except PermissionError as exc:  # Windows: the target is open in Excel or Word
+            raise CoopxlError("output-locked", path=str(target)) from exc
+    finally:
+        if temporary_path.exists():
+            temporary_path.unlink()
+
+
+def copy_atomically(source: Path, target: Path) -> None:
+    """Copy a file through `atomic_write`."""
+    with atomic_write(target) as temporary:
+        shutil.copyfile(source, temporary)
+
+
+def slugify(name: str) -> str:
+    """`CC du Pays de Lamastre` → `cc-du-pays-de-lamastre` (SPEC §2)."""
+    for char, replacement in (("’", "-"), ("'", "-"), ("œ", "oe"), ("Œ", "oe"), ("æ", "ae")):
+        name = name.replace(char, replacement)
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

@@ -1,0 +1,146 @@
+"""Checks a file before any workbook parser sees it.
+
+Plan workbooks arrive by e-mail from thirteen organisations: a file is refused, with a
+French message naming what it really is, before openpyxl or calamine parse it (they
+crash, hang or abort on some of these inputs; see perf-and-reliability-notes §3).
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .messages import UnreadableWorkbookError
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+MAX_MEMBERS = 10_000
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_CHECKED_ABOVE = 10 * 1024 * 1024
+XML_HEAD_BYTES = 2048
+
+
+def is_lock_file(path: Path) -> bool:
+    """Excel's `~$name.xlsx` owner file, or LibreOffice's `.~lock.name#`."""
+    return path.name.startswith(("~$", ".~lock."))
+
+
+def lock_file_for(path: Path) -> Path | None:
+    """The Excel or LibreOffice lock file of `path` if one exists: the workbook is open."""
+    # Excel shortens long names: "~$" replaces the first two characters when the name is long.
+    for candidate in (path.with_name("~$" + path.name), path.with_name("~$" + path.name[2:]),
+                      path.with_name(f".~lock.{path.name}#")):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def lock_owner(lock: Path) -> str:
+    """The user name Excel writes in its lock file (a length byte, then the name)."""
+    try:
+        data = lock.read_bytes()[:200]
+    except OSError:
+        return "un autre utilisateur"
+    if data:
+        length = data[0]
+        name = data[1:1 + length].decode("latin-1", "replace").strip("\x00 ")
+        if name.isprintable() and name:
+            return name
+    return "un autre utilisateur"
+
+
+def check_workbook_file(path: Path) -> None:
+    """Raise UnreadableWorkbookError unless `path` looks like a sane .xlsx package."""
+    name = path.name
+    if not path.exists():
+        raise UnreadableWorkbookError("file-not-found", path=str(path))
+    if path.is_dir():
+        raise UnreadableWorkbookError("not-a-file", path=str(path))
+    if is_lock_file(path):
+        workbook = name[2:] if name.startswith("~$") else name[7:].rstrip("#")
+        raise UnreadableWorkbookError("lock-file", name=name, workbook=workbook, owner=lock_owner(path))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        raise UnreadableWorkbookError("corrupt-file", name=name, detail=exc.strerror or str(exc)) from exc
+    if not head:
+        raise UnreadableWorkbookError("empty-file", name=name)
+    if head.startswith(OLE_MAGIC):
+        raise UnreadableWorkbookError(_ole_kind(path), name=name)
+    if head.startswith(ZIP_MAGICS):
+        _check_package(path)
+    else:
+        code, params = _text_kind(head)
+        raise UnreadableWorkbookError(code, name=name, **params)
+    if path.suffix.lower() != ".xlsx":
+        raise UnreadableWorkbookError("wrong-extension", name=name, extension=path.suffix or "sans extension")
+
+
+def _ole_kind(path: Path) -> str:
+    """An OLE2 compound file is an encrypted OOXML package or a legacy .xls."""
+    marker = "EncryptionInfo".encode("utf-16-le")
+    with path.open("rb") as handle:
+        data = handle.read(4 * 1024 * 1024)
+    return "encrypted-file" if marker in data else "legacy-xls"
+
+
+def _text_kind(head: bytes) -> tuple[str, dict[str, str]]:
+    text = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
+    if text.startswith((b"<!doctype html", b"<html")) or b"<table" in text:
+        return "text-file", {"what": "page HTML"}
+    if text.startswith(b"<?xml"):
+        return "text-file", {"what": "fichier XML"}
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError:
+        if sum(32 <= b < 127 or b in b"\r\n\t;," for b in head) < 0.9 * len(head):
+            return "not-a-workbook", {"what": "format inconnu"}
+    return "text-file", {"what": "CSV ou texte"}
+
+
+def _check_package(path: Path) -> None:
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+            members = {info.filename for info in infos}
+            if "mimetype" in members:
+                mimetype = package.read("mimetype")[:100]
+                if b"opendocument.spreadsheet" in mimetype:
+                    raise UnreadableWorkbookError("ods-file", name=name)
+                raise UnreadableWorkbookError("not-a-workbook", name=name, what="document OpenDocument")
+            _check_sizes(name, infos)
+            if "xl/workbook.xml" not in members:
+                what = ("document Word" if "word/document.xml" in members else
+                        "présentation PowerPoint" if "ppt/presentation.xml" in members else
+                        "archive zip")
+                raise UnreadableWorkbookError("not-a-workbook", name=name, what=what)
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")):
+                    with package.open(info) as member:
+                        member_head = member.read(XML_HEAD_BYTES)
+                    if b"<!DOCTYPE" in member_head or b"<!ENTITY" in member_head:
+                        raise UnreadableWorkbookError("unsafe-xml", name=name)
+    except UnreadableWorkbookError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
+            NotImplementedError) as exc:
+        raise UnreadableWorkbookError("corrupt-file", name=name, detail=str(exc) or type(exc).__name__) from exc
+    except Exception as exc:  # zlib.error and other decompression failures
+        raise UnreadableWorkbookError("corrupt-file", name=name, detail=type(exc).__name__) from exc
+
+
+def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise UnreadableWorkbookError("oversized-file", name=name,
+                                      detail=f"{len(infos)} éléments dans l'archive")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_TOTAL_BYTES:
+        raise UnreadableWorkbookError("oversized-file", name=name,
+                                      detail=f"{total // (1024 * 1024)} Mo une fois décompressé")
+    for info in infos:
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise UnreadableWorkbookError("oversized-file", name=name,
+                                          detail=f"taux de compression anormal de « {info.filename} »")

@@ -1,0 +1,366 @@
+"""Reading a plan workbook or the référentiel into the model, driven by the schema.
+
+The reader tolerates what staff do in Excel (tables grown or shrunk, columns moved or
+added, headers with other spacing or case, blank rows, dates and numbers typed as
+text, sheets renamed) and records as findings what it converted or could not read,
+instead of crashing or guessing silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from . import model
+from .messages import finding
+from .model import Finding, Origin, Plan, Referential
+from .schema import (
+    KNOWN_TEMPLATE_VERSIONS,
+    PLAN,
+    REFERENTIAL,
+    TEMPLATE_VERSION,
+    Kind,
+    Table,
+    WorkbookSchema,
+    normalize_header,
+)
+from .xlsx import NamedCell, RawTable, RawWorkbook, column_letter, read_workbook
+
+PLAN_RECORDS: dict[str, tuple[type, str]] = {
+    "T_GroupeProjet": (model.Member, "members"),
+    "T_Seances": (model.Session, "sessions"),
+    "T_Interconnaissance": (model.Insight, "insights"),
+    "T_Pistes": (model.Lead, "leads"),
+    "T_Objectifs": (model.Objective, "objectives"),
+    "T_Actions": (model.Action, "actions"),
+    "T_Financements": (model.Funding, "fundings"),
+    "T_Suivi": (model.Review, "reviews"),
+    "T_Deliberations": (model.Deliberation, "deliberations"),
+    "T_Controles": (model.Check, "checks"),
+}
+"""Plan table name → (record class, attribute of Plan holding the list)."""
+
+REFERENTIAL_RECORDS: dict[str, tuple[type, str]] = {
+    "T_EPCI": (model.Epci, "epcis"),
+    "T_Charte": (model.Measure, "measures"),
+    "T_Equipe": (model.StaffMember, "staff"),
+    "T_Financeurs": (model.Funder, "funders"),
+    "T_Matieres": (model.ActesSubject, "subjects"),
+}
+
+RECORDS = {PLAN.title: PLAN_RECORDS, REFERENTIAL.title: REFERENTIAL_RECORDS}
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_MONTHS = {
+    "janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "decembre": 12, "décembre": 12,
+}
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
+_LONG_DATE = re.compile(r"^(?:le\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})$")
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+_TEXT_KINDS = (Kind.TEXT, Kind.LONG_TEXT, Kind.CODES)
+
+
+def read_plan(path: Path | str) -> Plan:
+    """Read a plan de coopération workbook. Raises UnreadableWorkbookError if it is not one."""
+    path = Path(path)
+    raw = read_workbook(path, {t.name: t.sheet for t in PLAN.tables})
+    plan = Plan(path=path)
+    _read_into(plan, PLAN, raw)
+    plan.lists = {name: [_text(v) for v in named.values if _text(v)]
+                  for name, named in raw.names.items() if name.startswith("L_")}
+    _check_template_version(plan)
+    return plan
+
+
+def read_referential(path: Path | str) -> Referential:
+    """Read the Parc's référentiel workbook. Raises UnreadableWorkbookError if unreadable."""
+    path = Path(path)
+    raw = read_workbook(path, {t.name: t.sheet for t in REFERENTIAL.tables})
+    referential = Referential(path=path)
+    _read_into(referential, REFERENTIAL, raw)
+    return referential
+
+
+def _read_into(target: Plan | Referential, schema: WorkbookSchema, raw: RawWorkbook) -> None:
+    reader = _SheetReader(raw, target.findings)
+    for named in schema.field_sheet.fields:
+        value, where = reader.named_value(schema, named)
+        setattr(target, named.key, value)
+        if where:
+            target.field_cells[named.key] = where
+    for table in schema.tables:
+        record_class, attribute = RECORDS[schema.title][table.name]
+        records, sheet = reader.table_records(table, record_class)
+        setattr(target, attribute, records)
+        if sheet:
+            target.table_sheets[table.name] = sheet
+
+
+def _check_template_version(plan: Plan) -> None:
+    sheet, cell = plan.field_cells.get("template_version", (PLAN.field_sheet.name, ""))
+    version = plan.template_version
+    if version in KNOWN_TEMPLATE_VERSIONS and version != TEMPLATE_VERSION:
+        plan.findings.append(finding("older-template-version", file=plan.path.name, sheet=sheet,
+                                     cell=cell, field="Version du modèle", value=version,
+                                     current=TEMPLATE_VERSION))
+    elif version not in KNOWN_TEMPLATE_VERSIONS and "template_version" in plan.field_cells:
+        plan.findings.append(finding("unknown-template-version", file=plan.path.name, sheet=sheet,
+                                     cell=cell, field="Version du modèle", value=version or "(vide)",
+                                     known=", ".join(KNOWN_TEMPLATE_VERSIONS)))
+
+
+class _SheetReader:
+    """Turns the raw workbook into typed records, collecting findings as it goes."""
+
+    def __init__(self, raw: RawWorkbook, findings: list[Finding]) -> None:
+        self.raw = raw
+        self.findings = findings
+        self.file = raw.path.name
+
+    def note(self, code: str, **params: Any) -> None:
+        self.findings.append(finding(code, file=self.file, **params))
+
+    # --- labelled cells -------------------------------------------------------
+    def named_value(self, schema: WorkbookSchema, named: Any) -> tuple[Any, tuple[str, str] | None]:
+        target = self.raw.names.get(named.defined_name)
+        if target is None or not target.values:
+            expected = schema.field_sheet.name
+            self.note("missing-defined-name", sheet=expected, field=named.label,
+                      name=named.defined_name, expected=expected)
+            return None, None
+        sheet, cell = target.sheet, target.ref.split(":")[0]
+        value = self.convert(target.values[0], named.kind, sheet, cell, named.label)
+        return value, (sheet, cell)
+
+    # --- tables -----------------------------------------------------------------
+    def table_records(self, table: Table, record_class: type) -> tuple[list[Any], str | None]:
+        raw_table = self.raw.tables.get(table.name) or self._table_from_range(table)
+        if raw_table is None:
+            return [], None
+        if raw_table.sheet != table.sheet and raw_table.name == table.name:
+            self.note("renamed-sheet", sheet=raw_table.sheet, table=table.name,
+                      found=raw_table.sheet, expected=table.sheet)
+        positions = self._column_positions(table, raw_table)
+        records = []
+        for excel_row in raw_table.rows_below:
+            self.note("row-outside-table", sheet=raw_table.sheet, cell=f"A{excel_row}",
+                      row=excel_row, table=table.name)
+        for excel_row, values in raw_table.rows:
+            record = self._record(table, record_class, raw_table, positions, excel_row, values)
+            if record is not None:
+                records.append(record)
+        return records, raw_table.sheet
+
+    def _column_positions(self, table: Table, raw_table: RawTable) -> dict[str, int]:
+        found = {normalize_header(h): i for i, h in enumerate(raw_table.headers)}
+        positions = {}
+        for column in table.columns:
+            index = found.get(normalize_header(column.header))
+            if index is None:
+                self.note("missing-column", sheet=raw_table.sheet,
+                          cell=f"{column_letter(raw_table.first_column)}{raw_table.header_row}",
+                          field=column.header, table=table.name)
+            else:
+                positions[column.key] = index
+        return positions
+
+    def _record(self, table: Table, record_class: type, raw_table: RawTable,
+                positions: dict[str, int], excel_row: int, values: list[Any]) -> Any:
+        sheet = raw_table.sheet
+        cells = {key: f"{raw_table.column_letter(index)}{excel_row}" for key, index in positions.items()}
+        flagged = any((sheet, cell) in self.raw.flags for cell in cells.values())
+        if not flagged and all(_is_blank(v) for v in values):
+            return None
+        converted = {}
+        for column in table.columns:
+            if column.key not in positions:
+                continue
+            index = positions[column.key]
+            value = values[index] if index < len(values) else ""
+            converted[column.key] = self.convert(value, column.kind, sheet, cells[column.key], column.header)
+        return record_class(origin=Origin(sheet=sheet, row=excel_row, cells=cells), **converted)
+
+    def _table_from_range(self, table: Table) -> RawTable | None:
+        """A table converted to a plain range: find its header row on the expected sheet."""
+        grid = self.raw.grids.get(table.sheet)
+        if grid is None:
+            self.note("missing-table", sheet=table.sheet, table=table.name, expected=table.sheet)
+            return None
+        wanted = {normalize_header(h) for h in table.headers}
+        for row_index, row in enumerate(grid[:30]):
+            headers = [normalize_header(v) for v in row]
+            if len(wanted.intersection(headers)) * 2 >= len(wanted):
+                first = next(i for i, h in enumerate(headers) if h)
+                rows = [(row_index + 2 + i, list(values[first:]))
+                        for i, values in enumerate(grid[row_index + 1:])]
+                self.note("table-as-range", sheet=table.sheet, cell=f"{column_letter(first)}{row_index + 1}",
+                          table=table.name, expected=table.sheet, row=row_index + 1)
+                return RawTable(name="", sheet=table.sheet, headers=[str(v) for v in row[first:]],
+                                header_row=row_index + 1, first_column=first, rows=rows)
+        self.note("missing-table", sheet=table.sheet, table=table.name, expected=table.sheet)
+        return None
+
+    # --- values -------------------------------------------------------------------
+    def convert(self, value: Any, kind: Kind, sheet: str, cell: str, label: str) -> Any:
+        flag = self.raw.flags.get((sheet, cell))
+        if flag is not None and _is_blank(value):
+            code = "formula-error" if flag[0] == "error" else "formula-without-value"
+            self.note(code, sheet=sheet, cell=cell, field=label, value=flag[1])
+            return None
+        result, problem = coerce(value, kind)
+        if problem is not None:
+            code, params = problem
+            self.note(code, sheet=sheet, cell=cell, field=label, value=value, **params)
+        return result
+
+
+def coerce(value: Any, kind: Kind) -> tuple[Any, tuple[str, dict[str, Any]] | None]:
+    """Convert a cell value to the Python type of `kind`.
+
+    Returns (value, problem); problem is None or (finding code, message parameters).
+    A value that cannot be converted comes back as None with its problem.
+    """
+    if _is_blank(value):
+        return None, None
+    if kind in _TEXT_KINDS:
+        return _text(value) or None, None
+    if kind is Kind.SIREN:
+        text = _text(value).translate(_SPACES)
+        return text or None, None
+    if kind is Kind.DATE:
+        return _to_date(value)
+    return _to_number(value, kind)
+
+
+def _to_date(value: Any) -> tuple[dt.date | None, tuple[str, dict[str, Any]] | None]:
+    if isinstance(value, dt.datetime):
+        return value.date(), None
+    if isinstance(value, dt.date):
+        return value, None
+    if isinstance(value, str):
+        parsed = parse_date(value)
+        if parsed is not None:
+            return parsed, ("text-in-date", {"converted": parsed.strftime("%d/%m/%Y")})
+    return None, ("invalid-date", {})
+
+
+def _to_number(value: Any, kind: Kind) -> tuple[Any, tuple[str, dict[str, Any]] | None]:
+    problem = None
+    if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
+        return None, ("unexpected-value-type", {"found": _type_name(value), "expected": kind.value})
+    if isinstance(value, str):
+        number = parse_number(value)
+        if number is None:
+            return None, ("invalid-number", {})
+        problem = ("text-in-number", {"converted": _show_number(number)})
+    else:
+        number = float(value)
+    if kind is Kind.INTEGER:
+        if not number.is_integer():
+            return None, ("not-an-integer", {})
+        return int(number), problem
+    return number, problem
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date typed as text, French style: `12/03/2025`, `12-03-25`, `2025-03-12`, `12 mars 2025`."""
+    text = " ".join(text.strip().lower().split())
+    try:
+        if match := _NUMERIC_DATE.match(text):
+            day, month, year = (int(g) for g in match.groups())
+            if year < 100:
+                year += 2000
+            return dt.date(year, month, day)
+        if match := _ISO_DATE.match(text):
+            year, month, day = (int(g) for g in match.groups())
+            return dt.date(year, month, day)
+        if (match := _LONG_DATE.match(text)) and match.group(2) in _MONTHS:
+            return dt.date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed as text, French style: `1 200`, `1 200,50 €`, `12,5 %`, `1.200,50`."""
+    cleaned = text.strip().translate(_SPACES)
+    for suffix in ("€HT", "€TTC", "€", "EUR", "euros", "HT", "%"):
+        if cleaned.lower().endswith(suffix.lower()):
+            cleaned = cleaned[: -len(suffix)]
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(".", "")
+    cleaned = cleaned.replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", cleaned):
+        return None
+    return float(cleaned)
+
+
+def _text(value: Any) -> str:
+    """A cell value as clean text (control characters replaced, spaces trimmed)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else format(value, "g")
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y")
+    return _CONTROL_CHARS.sub(" ", str(value)).strip()
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _show_number(number: float) -> str:
+    return str(int(number)) if number.is_integer() else format(number, "g")
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "valeur VRAI/FAUX"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return "date"
+    return "heure"
+
+
+# --- the way back: model → content for the workbook writer ------------------------
+
+
+def content_of(schema: WorkbookSchema, source: Plan | Referential) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Fields and table rows of a read workbook, ready for `templates.write_workbook`."""
+    fields = {named.key: getattr(source, named.key) for named in schema.field_sheet.fields}
+    rows = {}
+    for table in schema.tables:
+        _, attribute = RECORDS[schema.title][table.name]
+        rows[table.name] = [{key: getattr(record, key) for key in table.keys}
+                            for record in getattr(source, attribute)]
+    return fields, rows
+
+
+def referential_content(referential: Referential) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Fields and rows of a référentiel, for writing it back."""
+    return content_of(REFERENTIAL, referential)
+
+
+def plan_content(plan: Plan) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """Fields and rows of a plan, for writing it back."""
+    return content_of(PLAN, plan)
+
+
+def record_fields(record_class: type) -> list[str]:
+    """Data field names of a record class (without `origin`)."""
+    return [f.name for f in dataclasses.fields(record_class) if f.name != "origin"]
+
+
+def as_mapping(record: Any) -> Mapping[str, Any]:
+    return {name: getattr(record, name) for name in record_fields(type(record))}

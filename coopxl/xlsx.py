@@ -1,0 +1,256 @@
+"""Reading a workbook file into plain Python: tables, defined names and cell flags.
+
+This is the only module that reads .xlsx files for the model (python-calamine for the
+values; the package's XML for what calamine does not expose: defined names, formula
+errors and formulas saved without a result). It knows nothing of plans: it returns
+tables as header + rows with their Excel row numbers.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+from .guard import check_workbook_file
+from .messages import UnreadableWorkbookError
+
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+_REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
+_CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_ATTR_RE = re.compile(rb'\b(r|t)="([^"]*)"')
+_FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_VALUE_RE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+_HAS_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|t="e"')
+
+
+@dataclass
+class RawTable:
+    """An Excel table as found: header texts and data rows with their Excel row numbers."""
+
+    name: str
+    sheet: str
+    headers: list[str]
+    header_row: int
+    first_column: int
+    rows: list[tuple[int, list[Any]]]
+    rows_below: list[int] = field(default_factory=list)
+    """Excel rows filled just under the table, read as if they were in it."""
+
+    def column_letter(self, index: int) -> str:
+        return column_letter(self.first_column + index)
+
+
+@dataclass
+class NamedCell:
+    """The target of a workbook-level defined name: one cell, or a range."""
+
+    name: str
+    sheet: str
+    ref: str
+    values: list[Any]
+
+
+@dataclass
+class RawWorkbook:
+    """What the model layer needs from a workbook file."""
+
+    path: Path
+    sheet_names: list[str]
+    hidden_sheets: set[str]
+    tables: dict[str, RawTable]
+    names: dict[str, NamedCell]
+    flags: dict[tuple[str, str], tuple[str, str]]
+    """(sheet, A1) → ("error", "#REF!") or ("no-value", "=A1*2") for cells calamine reads as ''."""
+    grids: dict[str, list[list[Any]]] = field(default_factory=dict)
+    """Whole-sheet values (from A1) of the sheets asked for as fallbacks."""
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """A → 0, AA → 26."""
+    index = 0
+    for char in letters.upper():
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) -> RawWorkbook:
+    """Read every table, defined name and flagged cell of an .xlsx file.
+
+    `fallback_sheets` maps table names to the sheet each is expected on: when such a table
+    is missing and its sheet exists, the sheet's values are returned in `grids` so that the
+    caller can look for the data in a plain range.
+
+    Raises UnreadableWorkbookError with a French message when the file is not a readable
+    .xlsx workbook; never lets a parser's exception through.
+    """
+    check_workbook_file(path)
+    import python_calamine
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            sheet_paths, hidden, defined = _read_package_index(package)
+            flags = _scan_flags(package, sheet_paths)
+        book = python_calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
+        try:
+            grids: dict[str, list[list[Any]]] = {}
+
+            def grid(sheet: str) -> list[list[Any]]:
+                if sheet not in grids:
+                    grids[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                return grids[sheet]
+
+            tables = {name: _read_table(book, name, grid) for name in book.table_names}
+            names = {}
+            for name, (sheet, ref) in defined.items():
+                if sheet in sheet_paths:
+                    names[name] = NamedCell(name, sheet, ref, _range_values(grid(sheet), ref))
+            sheet_names = list(book.sheet_names)
+            fallback = {sheet for table, sheet in (fallback_sheets or {}).items()
+                        if table not in tables and sheet in sheet_names}
+            fallback_grids = {sheet: grid(sheet) for sheet in fallback}
+        finally:
+            book.close()
+    except UnreadableWorkbookError:
+        raise
+    except python_calamine.PasswordError as exc:
+        raise UnreadableWorkbookError("encrypted-file", name=path.name) from exc
+    except (python_calamine.CalamineError, zipfile.BadZipFile, ElementTree.ParseError, KeyError,
+            ValueError, OSError, EOFError) as exc:
+        raise UnreadableWorkbookError("corrupt-file", name=path.name,
+                                      detail=_short(exc)) from exc
+    return RawWorkbook(path=path, sheet_names=sheet_names, hidden_sheets=hidden, tables=tables,
+                       names=names, flags=flags, grids=fallback_grids)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
+
+
+def _read_package_index(package: zipfile.ZipFile) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
+    """Sheet name → XML member, hidden sheets, and workbook-level defined names."""
+    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    targets = {}
+    try:
+        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+        for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
+            target = rel.get("Target", "")
+            target = target[1:] if target.startswith("/") else "xl/" + target
+            targets[rel.get("Id")] = target
+    except KeyError:
+        pass
+    sheet_paths, hidden = {}, set()
+    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
+        name = sheet.get("name", "")
+        sheet_paths[name] = targets.get(sheet.get(f"{NS_REL}id"), "")
+        if sheet.get("state") in ("hidden", "veryHidden"):
+            hidden.add(name)
+    defined = {}
+    for element in workbook.iter(f"{NS_MAIN}definedName"):
+        name = element.get("name", "")
+        if element.get("localSheetId") is not None or name.startswith("_xlnm."):
+            continue
+        target = _parse_reference(element.text or "")
+        if target:
+            defined[name] = target
+    return sheet_paths, hidden, defined
+
+
+def _parse_reference(text: str) -> tuple[str, str] | None:
+    """`'Groupe projet'!$A$2:$A$9` → ("Groupe projet", "A2:A9"); None for anything else."""
+    text = text.strip().lstrip("=")
+    if "!" not in text or "," in text:
+        return None
+    sheet, _, ref = text.rpartition("!")
+    if sheet.startswith("'") and sheet.endswith("'"):
+        sheet = sheet[1:-1].replace("''", "'")
+    match = _REF_RE.match(ref)
+    if not match:
+        return None
+    return sheet, ref.replace("$", "").upper()
+
+
+def _range_values(grid: list[list[Any]], ref: str) -> list[Any]:
+    """Values of a one-cell or one-column/one-row range, in reading order."""
+    match = _REF_RE.match(ref)
+    assert match
+    col1, row1, col2, row2 = match.groups()
+    col2, row2 = col2 or col1, row2 or row1
+    values = []
+    for row in range(int(row1) - 1, int(row2)):
+        for col in range(column_index(col1), column_index(col2) + 1):
+            values.append(grid[row][col] if row < len(grid) and col < len(grid[row]) else "")
+    return values
+
+
+def _read_table(book: Any, name: str, grid: Any) -> RawTable:
+    table = book.get_table_by_name(name)
+    data_row, first_col = table.start
+    last_row, last_col = table.end
+    width = last_col - first_col + 1
+    headers = [str(h) if h is not None else "" for h in table.columns]
+    rows = [(data_row + 1 + i, list(values)) for i, values in enumerate(table.to_python())]
+    # Rows typed just under the table, which Excel did not add to it.
+    sheet_grid = grid(table.sheet)
+    below = []
+    row_index = last_row + 1
+    while row_index < len(sheet_grid):
+        values = sheet_grid[row_index][first_col:first_col + width]
+        if not any(v not in ("", None) for v in values):
+            break
+        values += [""] * (width - len(values))
+        rows.append((row_index + 1, values))
+        below.append(row_index + 1)
+        row_index += 1
+    return RawTable(name=name, sheet=table.sheet, headers=headers, header_row=data_row,
+                    first_column=first_col, rows=rows, rows_below=below)
+
+
+def _scan_flags(package: zipfile.ZipFile, sheet_paths: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Cells that hold an error value, or a formula saved without its result."""
+    flags = {}
+    for sheet, member in sheet_paths.items():
+        if not member:
+            continue
+        try:
+            data = package.read(member)
+        except KeyError:
+            continue
+        if not _HAS_FORMULA_OR_ERROR.search(data):
+            continue
+        for match in _CELL_RE.finditer(data):
+            attributes = dict(_ATTR_RE.findall(match.group(1)))
+            inner = match.group(2) or b""
+            ref = attributes.get(b"r", b"").decode()
+            value = _VALUE_RE.search(inner)
+            if attributes.get(b"t") == b"e":
+                flags[(sheet, ref)] = ("error", _xml_text(value.group(1)) if value else "#N/A")
+            elif (formula := _FORMULA_RE.search(inner)) and not (value and value.group(1)):
+                text = _xml_text(formula.group(1) or b"")
+                flags[(sheet, ref)] = ("no-value", "=" + text if text else "formule partagée")
+    return flags
+
+
+def _xml_text(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+        text = text.replace(entity, char)
+    return text
