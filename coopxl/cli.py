@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,7 +38,7 @@ argparse._ = lambda text: _ARGPARSE_FR.get(text, text)  # French for argparse's 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     def __init__(self, prog: str) -> None:
-        super().__init__(prog, max_help_position=30, width=92)
+        super().__init__(prog, max_help_position=32, width=92)
 
 
 def _date(text: str) -> dt.date:
@@ -128,15 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
     """The command-line parser, with French help and an example per command."""
     parser = argparse.ArgumentParser(
         prog="coopxl", formatter_class=_Formatter,
-        description="coopxl : les plans de coopération du Parc naturel régional des Monts "
-                    "d'Ardèche et des EPCI de son territoire, pilotés depuis Excel.",
+        description=textwrap.fill("coopxl : les plans de coopération du Parc naturel régional des "
+                                  "Monts d'Ardèche et des EPCI de son territoire, pilotés depuis "
+                                  "Excel.", 88),
         epilog="Aide d'une commande : coopxl COMMANDE --help")
     parser.add_argument("--version", action="version", version=f"coopxl {__version__}",
                         help="affiche la version et quitte")
     parser.add_argument("--debug", action="store_true", help="affiche le détail technique des erreurs")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes")
     for name, summary, description, example, add_arguments, run in COMMANDS:
-        command = commands.add_parser(name, help=summary, description=description,
+        command = commands.add_parser(name, help=summary, description=textwrap.fill(description, 88),
                                       epilog=f"Exemple :\n  {example}", formatter_class=_Formatter)
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                              help="affiche le détail technique des erreurs")

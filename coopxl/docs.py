@@ -1,0 +1,56 @@
+"""Generated parts of README.md: the command reference (from `--help`) and the catalogue of codes.
+
+`python -m coopxl.docs` rewrites them in place; a test checks that README.md is up to date.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+BLOCKS = ("commandes", "codes")
+
+
+def command_reference() -> str:
+    """Every command's French help, as Markdown."""
+    from .cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    parts = ["```text", parser.format_help().rstrip(), "```"]
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, *_ in COMMANDS:
+        parts += ["", f"### `coopxl {name}`", "", "```text",
+                  subparsers.choices[name].format_help().rstrip(), "```"]
+    return "\n".join(parts)
+
+
+def code_reference() -> str:
+    """The catalogue of finding codes, as a Markdown table."""
+    from .messages import CATALOGUE
+
+    lines = ["| Code | Sévérité | Famille | Intitulé |", "|---|---|---|---|"]
+    for code in CATALOGUE.values():
+        lines.append(f"| `{code.code}` | {code.severity} | {code.family} | {code.title} |")
+    return "\n".join(lines)
+
+
+def render_block(name: str) -> str:
+    return {"commandes": command_reference, "codes": code_reference}[name]()
+
+
+def update_readme(readme: Path) -> bool:
+    """Rewrite the generated blocks of `readme`; True if it changed."""
+    text = readme.read_text(encoding="utf-8")
+    new = text
+    for name in BLOCKS:
+        pattern = re.compile(rf"(<!-- {name}:début -->\n)(?:.*?\n)?(<!-- {name}:fin -->)", re.S)
+        new = pattern.sub(lambda m, n=name: m.group(1) + render_block(n) + "\n" + m.group(2), new)
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    return new != text
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("README.md")
+    print("README mis à jour" if update_readme(target) else "README déjà à jour")
