@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -74,6 +75,87 @@ def _run_nouveau(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_valider(args: argparse.Namespace) -> int:
+    from .reader import read_referential
+    from .validation import expand_paths, validate_file, validate_paths
+
+    referential = read_referential(args.referentiel) if args.referentiel else None
+    single = len(args.chemins) == 1 and not args.chemins[0].is_dir()
+    if single:  # one file that cannot be read: the command could not run (exit 2)
+        report = validate_file(args.chemins[0], referential, args.date)
+        if referential is None and (found := _folder_referential(args.chemins[0])) is not None:
+            report = validate_file(args.chemins[0], found, args.date)
+    else:
+        if not expand_paths(args.chemins):
+            print("Aucun classeur à contrôler dans " + ", ".join(map(str, args.chemins)), file=sys.stderr)
+            return EXIT_FAILED
+        report = validate_paths(args.chemins, referential, args.date)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_report(report))
+    status = EXIT_FINDINGS if report.has_errors else EXIT_OK
+    if args.annoter:
+        status = max(status, _annotate(report, args.chemins))
+    return status
+
+
+def _folder_referential(path: Path):
+    from .validation import _working_referential
+
+    return _working_referential(path)
+
+
+def _annotate(report, paths: list[Path]) -> int:
+    from .annotate import annotate_workbook
+    from .validation import expand_paths
+
+    status = EXIT_OK
+    for path in expand_paths(paths):
+        if path.name not in report.plans:
+            continue
+        try:
+            saved = annotate_workbook(path, report.for_file(path.name))
+        except CoopxlError as error:
+            print(f"Erreur : {error.message}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        print(f"Contrôles écrits dans {path} (copie de sauvegarde : {saved})")
+    return status
+
+
+def render_report(report) -> str:
+    """The report as a French text table, grouped by file, errors first."""
+    from .messages import ERROR, location
+
+    lines = []
+    order = {ERROR: 0}
+    for name in report.files:
+        findings = sorted(report.for_file(name), key=lambda f: order.get(f.severity, 1))
+        errors = sum(f.severity == ERROR for f in findings)
+        warnings = len(findings) - errors
+        lines.append(f"{name} : {_count(errors, 'erreur')}, {_count(warnings, 'avertissement')}")
+        for item in findings:
+            text = item.message
+            separator = "\u00a0: "  # the location has its own column
+            if location(item.sheet, item.cell) and separator in text:
+                text = text.split(separator, 1)[1]
+                text = text[:1].upper() + text[1:]
+            label = f"{item.sheet}!{item.cell}" if item.cell else item.sheet or "fichier"
+            lines.append(textwrap.fill(text, 100, initial_indent=f"  {item.severity:<13} {label:<18} ",
+                                       subsequent_indent=" " * 35))
+        lines.append("")
+    total_errors = len(report.errors)
+    with_errors = len({f.file for f in report.errors})
+    lines.append(f"{_count(len(report.files), 'classeur')} contrôlé(s) : {with_errors} avec des erreurs, "
+                 f"{_count(total_errors, 'erreur')} et {_count(len(report.warnings), 'avertissement')} au total.")
+    return "\n".join(lines)
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}{'s' if number > 1 else ''}"
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -102,6 +184,20 @@ def _args_nouveau(parser: argparse.ArgumentParser) -> None:
                         help="fichier à écrire (par défaut : plans/plan-cooperation_<epci>.xlsx)")
 
 
+def _args_valider(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
+                        help="classeurs de plan, référentiel, ou dossier de travail")
+    parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
+                        help="référentiel à utiliser (par défaut : celui du dossier de travail, "
+                             "sinon les listes copiées dans chaque plan)")
+    parser.add_argument("--json", action="store_true", help="écrit le rapport en JSON (pour un programme)")
+    parser.add_argument("--annoter", action="store_true",
+                        help="écrit les remarques dans la feuille Contrôles et surligne les cellules "
+                             "(après une copie de sauvegarde)")
+    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
+                        help="date du jour pour les contrôles de suivi (par défaut : aujourd'hui)")
+
+
 def _args_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, nargs="?", metavar="DOSSIER",
                         help="dossier vide où copier l'exemple (par défaut : un dossier temporaire)")
@@ -118,6 +214,13 @@ COMMANDS: tuple[Command, ...] = (
      "N'écrase jamais un plan existant.",
      "coopxl nouveau \"Pays de Lamastre\" --dossier ~/cooperation --referent \"Claire Martin\"",
      _args_nouveau, _run_nouveau),
+    ("valider", "contrôle des classeurs",
+     "Contrôle un ou plusieurs classeurs de plan (ou le référentiel) selon toutes les règles : "
+     "structure, valeurs, références, démarche, financements et votes. Affiche les erreurs et "
+     "avertissements avec la cellule à corriger. Code de sortie : 0 sans erreur, 1 erreurs "
+     "trouvées, 2 contrôle impossible.",
+     "coopxl valider ~/cooperation\n  coopxl valider plans/plan-cooperation_cc-val-eyrieux.xlsx --annoter",
+     _args_valider, _run_valider),
     ("demo", "démonstration sur le territoire d'exemple",
      "Copie le territoire d'exemple (référentiel et 13 plans) dans un dossier et y exécute "
      "toute la chaîne de coopération, en indiquant où trouver les résultats.",

@@ -122,6 +122,143 @@ _CODES = (
     Code("unexpected-value-type", ERROR, "values", "Valeur d'un type inattendu",
          "« {value} » ({found}) n'est pas accepté dans « {field} », qui attend {expected}."),
 
+    Code("missing-value", ERROR, "values", "Valeur obligatoire manquante",
+         "« {field} » est obligatoire et n'est pas rempli{context}. Complétez la cellule."),
+    Code("invalid-choice", ERROR, "values", "Valeur hors liste",
+         "« {value} » n'est pas une valeur autorisée pour « {field} »{suggestion} (valeurs "
+         "possibles : {allowed}). Choisissez une valeur dans le menu déroulant."),
+    Code("invalid-siren", ERROR, "values", "SIREN invalide",
+         "« {value} » n'est pas un SIREN valide pour « {field} » : {reason}. Un SIREN compte 9 "
+         "chiffres et sa clé de contrôle (Luhn) doit être juste ; vérifiez-le sur "
+         "l'avis de situation INSEE."),
+    Code("value-out-of-range", ERROR, "values", "Valeur hors limites",
+         "« {value} » n'est pas admis dans « {field} » : {expected}."),
+    Code("invalid-email", WARNING, "values", "Courriel douteux",
+         "« {value} » ne ressemble pas à une adresse électronique (nom@domaine.fr)."),
+    Code("invalid-actes-number", ERROR, "votes", "Numéro de délibération invalide",
+         "le numéro « {value} » ne convient pas à @ctes : 15 caractères au plus, lettres sans "
+         "accent, chiffres et « _ » uniquement (par exemple 2025_045)."),
+    Code("invalid-actes-id", ERROR, "votes", "Identifiant @ctes invalide",
+         "« {value} » n'a pas la forme d'un identifiant @ctes DDD-SIREN-AAAAMMJJ-NUMERO-DE "
+         "(par exemple 007-200041465-20250214-2025_045-DE). Recopiez-le depuis l'accusé de "
+         "réception de la préfecture."),
+    Code("actes-id-mismatch", WARNING, "votes", "Identifiant @ctes incohérent",
+         "l'identifiant @ctes « {value} » ne correspond pas à la délibération : {reason}. "
+         "Vérifiez l'accusé de réception."),
+    # --- references ---------------------------------------------------------
+    Code("unknown-objective", ERROR, "references", "Objectif inconnu",
+         "l'objectif « {value} » n'existe pas dans la feuille « Objectifs » (objectifs : "
+         "{known}). Corrigez le numéro ou ajoutez l'objectif."),
+    Code("unknown-action", ERROR, "references", "Action inconnue",
+         "l'action « {value} » n'existe pas dans la feuille « Actions ». Corrigez le numéro ou "
+         "ajoutez l'action."),
+    Code("unknown-measure", ERROR, "references", "Mesure de la charte inconnue",
+         "la mesure « {value} » n'existe pas dans la charte du référentiel. Choisissez un code "
+         "de mesure existant (par exemple {example})."),
+    Code("unknown-officer", ERROR, "references", "Chargé de mission inconnu",
+         "« {value} » ne fait pas partie de l'équipe du Parc dans le référentiel. Choisissez "
+         "un nom dans la liste."),
+    Code("unknown-funder", ERROR, "references", "Financeur inconnu",
+         "« {value} » n'est pas un financeur du référentiel{suggestion}. Choisissez un "
+         "financeur dans la liste, ou demandez au Parc de l'ajouter au référentiel."),
+    Code("unknown-epci", ERROR, "references", "EPCI inconnu",
+         "« {value} » n'est pas un EPCI du référentiel{suggestion}. Choisissez l'EPCI dans la "
+         "liste."),
+    Code("unknown-actes-subject", ERROR, "references", "Matière @ctes inconnue",
+         "« {value} » n'est pas une matière @ctes du référentiel. Choisissez-la dans la liste "
+         "(par exemple « 8.4 Aménagement du territoire »)."),
+    Code("unknown-charter-version", ERROR, "references", "Charte inconnue",
+         "la charte « {value} » n'existe pas dans le référentiel (chartes : {known})."),
+    Code("siren-mismatch", WARNING, "references", "SIREN différent du référentiel",
+         "le SIREN « {value} » ne correspond pas à celui de {epci} dans le référentiel "
+         "({expected}). Corrigez l'un ou l'autre."),
+    Code("duplicate-number", ERROR, "references", "Numéro en double",
+         "le numéro « {value} » est déjà utilisé en {first} ({what}). Chaque numéro doit être "
+         "unique : renumérotez l'une des deux lignes."),
+    Code("lists-out-of-date", WARNING, "references", "Listes à mettre à jour",
+         "la liste « {list} » du classeur diffère de celle du référentiel ({detail}). Les "
+         "contrôles utilisent le référentiel ; recréez les listes du classeur à partir de lui."),
+    # --- process ------------------------------------------------------------
+    Code("missing-session", ERROR, "process", "Séance de travail manquante",
+         "la séance « {kind} » (séance {number}) ne figure pas dans le tableau des séances. "
+         "Ajoutez-la, même prévue, avec sa date."),
+    Code("sessions-out-of-order", ERROR, "process", "Séances dans le désordre",
+         "la séance « {kind} » du {value} précède la séance « {previous} » du {previous_date}. "
+         "Les trois séances se tiennent dans l'ordre : interconnaissance, pistes, programme."),
+    Code("session-not-held", WARNING, "process", "Séance non tenue",
+         "le plan est au statut « {status} » mais la séance « {kind} » n'est pas marquée "
+         "« Tenue ». Mettez à jour son statut."),
+    Code("pair-size", ERROR, "process", "Binôme technique incomplet",
+         "le binôme technique compte {count} personne(s) au lieu de deux. Indiquez « Référent » "
+         "pour l'un des deux chargés de mission du Parc et « Membre » pour l'autre."),
+    Code("pair-without-referent", ERROR, "process", "Binôme sans référent",
+         "aucun membre du binôme technique n'est « Référent ». Désignez le chargé de mission "
+         "référent du plan."),
+    Code("pair-several-referents", ERROR, "process", "Plusieurs référents",
+         "{count} membres du binôme sont « Référent » ; il en faut un seul. Passez les autres "
+         "en « Membre »."),
+    Code("pair-not-parc-officer", ERROR, "process", "Binôme hors de l'équipe du Parc",
+         "{name} fait partie du binôme technique mais n'est pas chargé(e) de mission du Parc "
+         "(structure « {structure} », fonction « {role} »)."),
+    Code("incomplete-project-group", WARNING, "process", "Groupe projet incomplet",
+         "le groupe projet ne comprend pas {missing}. La démarche prévoit, pour le Parc, le "
+         "président, le vice-président chargé de la proximité territoriale et deux chargés de "
+         "mission ; pour l'EPCI, le président, un vice-président et le DGS."),
+    Code("end-before-start", ERROR, "process", "Fin avant le début",
+         "la fin ({value}) précède le début ({start}) dans « {field} ». Corrigez l'une des deux "
+         "dates."),
+    Code("action-outside-period", WARNING, "process", "Action hors de la période du plan",
+         "la date {value} de « {field} » est en dehors de la période du plan ({start} – {end}). "
+         "Vérifiez la date ou la période."),
+    Code("deliberation-before-programme", ERROR, "process", "Délibération avant la séance 3",
+         "la délibération du {value} précède la séance « Programme d'actions » du {session}. "
+         "Le plan est délibéré une fois le programme arrêté."),
+    Code("missing-reviews", WARNING, "process", "Suivi semestriel insuffisant",
+         "le plan est en œuvre mais {count} réunion(s) de suivi semestriel tenue(s) en {year} "
+         "au lieu de deux. Ajoutez les séances « Suivi semestriel » tenues, ou planifiez-les."),
+    Code("status-without-deliberation", ERROR, "process", "Statut sans délibération",
+         "le plan est au statut « {value} » mais {missing}. Saisissez la délibération adoptée "
+         "dans la feuille « Délibérations », ou corrigez le statut."),
+    Code("status-behind-deliberations", WARNING, "process", "Statut à mettre à jour",
+         "les deux délibérations sont adoptées mais le plan est encore au statut « {value} ». "
+         "Passez-le à « Approuvé » ou « En œuvre »."),
+    Code("missing-other-lead", ERROR, "process", "Autre porteur à préciser",
+         "le porteur est « Autre acteur » mais « Autre porteur » est vide. Indiquez qui porte "
+         "l'action."),
+    Code("status-not-updated", WARNING, "process", "Statut différent du dernier suivi",
+         "le statut « {value} » diffère de celui du dernier suivi du {date} (« {review} »). "
+         "Mettez le statut de l'action à jour."),
+    # --- money -----------------------------------------------------------------
+    Code("funding-mismatch", WARNING, "money", "Plan de financement différent du coût",
+         "le plan de financement de l'action {action} (hors financements refusés) totalise "
+         "{funded} pour un coût total de {value}, soit un écart de {gap}. Ajustez les "
+         "montants ou le coût."),
+    # --- votes ------------------------------------------------------------------
+    Code("vote-voters-mismatch", ERROR, "votes", "Votants incohérents",
+         "{value} votants ne font pas présents + pouvoirs ({present} + {proxies} = {expected})."),
+    Code("vote-count-mismatch", ERROR, "votes", "Décompte des voix incohérent",
+         "pour + contre + abstentions = {total}, mais il y a {value} votants. Corrigez le "
+         "décompte."),
+    Code("vote-present-exceeds-members", ERROR, "votes", "Plus de présents que de membres",
+         "{value} présents pour {members} membres en exercice : c'est impossible."),
+    Code("too-many-proxies", ERROR, "votes", "Trop de pouvoirs",
+         "{value} pouvoirs : chaque présent ne peut détenir qu'un pouvoir, et seuls les "
+         "{absent} membres absents peuvent en donner."),
+    Code("quorum-not-reached", WARNING, "votes", "Quorum non atteint",
+         "{value} présents sur {members} membres en exercice : le quorum (plus de la moitié) "
+         "n'est pas atteint. Sauf seconde convocation, la délibération n'est pas valable."),
+    Code("vote-result-mismatch", ERROR, "votes", "Résultat incohérent avec les voix",
+         "le résultat « {value} » ne correspond pas aux voix ({votes_for} pour, "
+         "{votes_against} contre)."),
+    Code("not-a-plan", ERROR, "structure", "Ce n'est pas un plan de coopération",
+         "« {name} » est un classeur Excel, mais aucun des tableaux d'un plan de coopération "
+         "n'y figure. Utilisez un classeur créé avec « coopxl nouveau »."),
+    # --- référentiel --------------------------------------------------------------
+    Code("missing-leader-funder", WARNING, "references", "Financeur LEADER absent",
+         "aucun financeur n'a le code LEADER dans le tableau des financeurs : le tableau de "
+         "bord ne pourra pas isoler les financements LEADER."),
+    Code("unknown-successor", ERROR, "references", "EPCI successeur inconnu",
+         "le SIREN successeur « {value} » ne correspond à aucun EPCI du référentiel."),
     # --- commands: conditions under which a command cannot go on -------------
     Code("referential-not-found", ERROR, "commande", "Référentiel introuvable",
          "le référentiel « {path} » est introuvable. Créez le dossier de travail avec "
@@ -138,18 +275,50 @@ _CODES = (
          "SIREN."),
     Code("staff-not-found", ERROR, "commande", "Chargé de mission inconnu",
          "« {query} » ne figure pas dans l'équipe du référentiel. Membres connus : {known}."),
-    Code("bad-date-option", ERROR, "commande", "Date invalide",
-         "« {value} » n'est pas une date : écrivez-la AAAA-MM-JJ (par exemple 2025-01-01)."),
     Code("bad-period", ERROR, "commande", "Période invalide",
          "la fin de la période ({end}) doit être postérieure à son début ({start})."),
     Code("folder-not-empty", ERROR, "commande", "Dossier déjà rempli",
          "le dossier « {path} » n'est pas vide ; choisissez un dossier vide ou nouveau pour la "
          "démonstration."),
+    Code("workbook-open", ERROR, "commande", "Classeur ouvert dans Excel",
+         "« {name} » est ouvert dans Excel par {owner} (fichier de verrou « {lock} »). Fermez-le, "
+         "puis relancez la commande : coopxl n'écrit jamais dans un classeur ouvert."),
     Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel",
          "« {path} » est ouvert dans Excel (ou verrouillé) ; fermez-le puis relancez la commande."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}
+
+PHRASES = {
+    "siren-length": "il doit compter 9 chiffres",
+    "siren-key": "sa clé de contrôle est fausse",
+    "suggestion": " (voulez-vous dire « {value} » ?)",
+    "voted-context": " pour une délibération votée",
+    "no-cc-deliberation": "aucune délibération adoptée du conseil communautaire n'est saisie",
+    "no-parc-deliberation": "aucune délibération adoptée du bureau ou du comité syndical du Parc n'est saisie",
+    "and": " et ",
+    "actes-siren": "le SIREN {found} n'est pas celui de la collectivité qui a voté ({expected})",
+    "actes-number": "le numéro {found} diffère du numéro de la délibération ({expected})",
+    "actes-date": "la date {found} diffère de la date de transmission ({expected})",
+    "range-percent": "un pourcentage entre 0 et 100 est attendu",
+    "range-negative": "une valeur positive ou nulle est attendue",
+    "range-date": "une date entre 1990 et 2100 est attendue",
+    "range-year": "une année entre 1990 et 2100 est attendue",
+    "first-in": "ligne {row}",
+    "lists-detail": "{missing} valeur(s) du référentiel absente(s) du classeur, {extra} en trop",
+    "role-parc-president": "le président du Parc",
+    "role-parc-vp": "le vice-président du Parc chargé de la proximité territoriale",
+    "role-officers": "deux chargés de mission du Parc",
+    "role-epci-president": "le président de l'EPCI",
+    "role-epci-vp": "un vice-président de l'EPCI",
+    "role-dgs": "le directeur général des services de l'EPCI",
+}
+"""French fragments that fill the placeholders of the templates above."""
+
+
+def phrase(key: str, **params: object) -> str:
+    """A French fragment of PHRASES, formatted."""
+    return PHRASES[key].format(**params)
 
 
 def french_typography(text: str) -> str:
@@ -172,7 +341,7 @@ def location(sheet: str = "", cell: str = "") -> str:
 
 def render(code: str, sheet: str = "", cell: str = "", **params: object) -> str:
     """The French message of `code`, prefixed by its location, with French spacing."""
-    text = CATALOGUE[code].template.format(**{k: _show(v) for k, v in params.items()})
+    text = CATALOGUE[code].template.format(**{k: _show(v, limit=None) for k, v in params.items()})
     where = location(sheet, cell)
     if where:
         text = f"{where} : {text}"
@@ -190,8 +359,8 @@ def finding(code: str, *, file: str = "", sheet: str = "", cell: str = "", field
                    file=file, sheet=sheet, cell=cell, field=field, value=shown)
 
 
-def _show(value: object) -> str:
-    """A value as shown in a message: dates the French way, numbers without `.0`."""
+def _show(value: object, limit: int | None = 80) -> str:
+    """A value as shown in a message: dates the French way, numbers without `.0`, long text cut."""
     import datetime as dt
 
     if value is None:
@@ -203,7 +372,7 @@ def _show(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     text = str(value)
-    return text if len(text) <= 80 else text[:77] + "…"
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 class CoopxlError(Exception):

@@ -90,7 +90,14 @@ def read_referential(path: Path | str) -> Referential:
 
 def _read_into(target: Plan | Referential, schema: WorkbookSchema, raw: RawWorkbook) -> None:
     reader = _SheetReader(raw, target.findings)
-    for named in schema.field_sheet.fields:
+    field_sheet = schema.field_sheet.name
+    named_cells = [raw.names.get(f.defined_name) for f in schema.field_sheet.fields]
+    if field_sheet not in raw.sheet_names and not any(named_cells):
+        reader.note("missing-sheet", sheet=field_sheet, expected=field_sheet)
+        fields = ()
+    else:
+        fields = schema.field_sheet.fields
+    for named in fields:
         value, where = reader.named_value(schema, named)
         setattr(target, named.key, value)
         if where:

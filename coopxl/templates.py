@@ -61,7 +61,7 @@ def write_workbook(schema: WorkbookSchema, path: Path, *, fields: Mapping[str, A
     _write_readme(workbook, schema)
     _write_fields(workbook, schema, fields or {})
     for table in schema.tables:
-        _write_table(workbook, table, (rows or {}).get(table.name, ()))
+        write_table(workbook, table, (rows or {}).get(table.name, ()))
     if schema.lists_sheet:
         _write_lists(workbook, schema, lists or {})
     with atomic_write(path) as temporary:
@@ -190,7 +190,8 @@ def _protect(cell: Any, locked: bool) -> None:
     cell.protection = Protection(locked=locked)
 
 
-def _write_table(workbook: Any, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+def write_table(workbook: Any, table: Table, rows: Sequence[Mapping[str, Any]]) -> Any:
+    """Add the sheet of `table` to `workbook`, with its Excel table, formats and drop-downs."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table as ExcelTable
@@ -221,6 +222,21 @@ def _write_table(workbook: Any, table: Table, rows: Sequence[Mapping[str, Any]])
     sheet.row_dimensions[1].height = 32
     sheet.freeze_panes = "A2"
     _print_setup(sheet, landscape=True, title_rows="1:1")
+    return sheet
+
+
+def original_fill(sheet_title: str, coordinate: str) -> Any:
+    """The fill a cell has in the template (input cells of the Plan sheet), or None."""
+    from openpyxl.utils.cell import coordinate_from_string
+
+    column, row = coordinate_from_string(coordinate)
+    field_sheet = PLAN.field_sheet
+    if sheet_title != field_sheet.name or column != "B":
+        return None
+    for named in field_sheet.fields:
+        if field_sheet.row_of(named.key) == row:
+            return _styles()["locked" if named.locked else "input"]
+    return None
 
 
 def _add_validation(sheet: Any, cells: str, label: str, kind: Kind, choices: str | None,

@@ -157,3 +157,96 @@ def make_plan(path: Path, referential_path: Path | None = None, *, fields: dict 
     referential = read_referential(referential_path)
     return write_workbook(PLAN, path, fields=default_fields if fields is None else fields,
                           rows=default_rows if rows is None else rows, lists=plan_lists(referential))
+
+
+TODAY = D(2026, 11, 25)
+"""The date validation runs at in the tests (rules on follow-up depend on it)."""
+
+
+def clean_plan_content() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """A plan in œuvre that breaks no rule of SPEC §5 (validated at TODAY)."""
+    fields = {
+        "epci_name": "CC Val'Eyrieux", "epci_siren": "200041465",
+        "title": "Plan de coopération 2024-2026", "period_start": D(2024, 1, 1),
+        "period_end": D(2026, 12, 31), "charter_version": "2013-2025", "status": "En œuvre",
+        "updated_on": D(2026, 10, 1),
+    }
+
+    def member(structure, college, role, first, last, pair_role=None, email=None):
+        return {"structure": structure, "college": college, "role": role, "civility": "Mme",
+                "first_name": first, "last_name": last, "email": email, "pair_role": pair_role}
+
+    def session(number, kind, date):
+        return {"number": number, "kind": kind, "date": date, "place": "Le Cheylard", "status": "Tenue"}
+
+    def action(number, objective, measure, start, end, status, cost, **extra):
+        return {"number": number, "objective": objective, "title": f"Action {number}", "measure": measure,
+                "horizon": "Court terme", "lead": "EPCI", "epci_role": "Maître d'ouvrage",
+                "parc_role": "Appui technique", "officer": "Claire Martin", "start": start, "end": end,
+                "status": status, "priority": "Haute", "cost": cost, "parc_days": 5, **extra}
+
+    def review(date, number, status, progress):
+        return {"date": date, "action": number, "status": status, "progress": progress,
+                "decision": "Poursuivre"}
+
+    reviews_dates = (D(2024, 6, 11), D(2024, 12, 3), D(2025, 6, 10), D(2025, 12, 2), D(2026, 6, 9))
+    rows = {
+        "T_GroupeProjet": [
+            member("Parc", "Élu", "Président du Parc", "Hélène", "Vidal"),
+            member("Parc", "Élu", "Vice-président proximité territoriale", "Paul", "Chabert"),
+            member("Parc", "Technicien", "Chargé de mission", "Claire", "Martin", "Référent",
+                   "c.martin@example.org"),
+            member("Parc", "Technicien", "Chargé de mission", "Julien", "Ferrand", "Membre"),
+            member("EPCI", "Élu", "Président de l'EPCI", "Marie", "Faure"),
+            member("EPCI", "Élu", "Vice-président de l'EPCI", "Yves", "Rochette"),
+            member("EPCI", "Technicien", "Directeur général des services", "Luc", "Bonnet"),
+        ],
+        "T_Seances": [
+            session(1, "Interconnaissance", D(2023, 9, 12)),
+            session(2, "Pistes de coopération", D(2023, 10, 17)),
+            session(3, "Programme d'actions", D(2023, 11, 21)),
+            *[session(4 + i, "Suivi semestriel", day) for i, day in enumerate(reviews_dates)],
+        ],
+        "T_Interconnaissance": [
+            {"topic": "Attentes et préoccupations", "structure": "EPCI", "content": "Revitaliser les bourgs"},
+        ],
+        "T_Pistes": [
+            {"number": "P1", "title": "Dolce Via", "horizon": "Court terme", "measure": "6.1",
+             "decision": "Retenue", "action": "A1.1"},
+        ],
+        "T_Objectifs": [
+            {"number": "OS1", "title": "Tourisme durable", "measures": "6.1; 5.2"},
+            {"number": "OS2", "title": "Biodiversité", "measures": "1.1"},
+        ],
+        "T_Actions": [
+            action("A1.1", "OS1", "6.1", D(2024, 3, 1), D(2025, 6, 30), "Réalisée", 20000),
+            action("A2.1", "OS2", "1.1", D(2024, 9, 1), D(2026, 12, 31), "En cours", 12000,
+                   lead="Autre acteur", other_lead="Conservatoire d'espaces naturels"),
+        ],
+        "T_Financements": [
+            {"action": "A1.1", "funder": "Programme LEADER (FEADER)", "year": 2024, "amount": 12000, "status": "Acquis"},
+            {"action": "A1.1", "funder": "Autofinancement de l'EPCI", "year": 2024, "amount": 8000, "status": "Acquis"},
+            {"action": "A2.1", "funder": "Région Auvergne-Rhône-Alpes", "year": 2025, "amount": 6000, "status": "Sollicité"},
+            {"action": "A2.1", "funder": "Fonds propres du Parc", "year": 2025, "amount": 6000, "status": "Acquis"},
+            {"action": "A2.1", "funder": "Programme LEADER (FEADER)", "year": 2025, "amount": 5000, "status": "Refusé"},
+        ],
+        "T_Suivi": [
+            review(reviews_dates[0], "A1.1", "En cours", 40), review(reviews_dates[0], "A2.1", "À venir", 0),
+            review(reviews_dates[1], "A1.1", "En cours", 80), review(reviews_dates[1], "A2.1", "En cours", 10),
+            review(reviews_dates[2], "A1.1", "Réalisée", 100), review(reviews_dates[2], "A2.1", "En cours", 30),
+            review(reviews_dates[3], "A2.1", "En cours", 50), review(reviews_dates[4], "A2.1", "En cours", 70),
+        ],
+        "T_Deliberations": [
+            {"body": "Conseil communautaire", "number": "2023_112", "date": D(2023, 12, 14),
+             "convened_on": D(2023, 12, 7), "members": 45, "present": 30, "proxies": 5, "voters": 35,
+             "votes_for": 35, "votes_against": 0, "abstentions": 0, "result": "Adoptée",
+             "actes_subject": "8.4 Aménagement du territoire", "transmitted_on": D(2023, 12, 18),
+             "actes_id": "007-200041465-20231218-2023_112-DE", "published_on": D(2023, 12, 19)},
+            {"body": "Bureau syndical du Parc", "number": "B2024_003", "date": D(2024, 1, 16),
+             "members": 12, "present": 9, "proxies": 1, "voters": 10, "votes_for": 8,
+             "votes_against": 1, "abstentions": 1, "result": "Adoptée",
+             "actes_subject": "8.4 Aménagement du territoire", "transmitted_on": D(2024, 1, 19),
+             "actes_id": "007-250700010-20240119-B2024_003-DE"},
+        ],
+    }
+    return fields, rows

@@ -1,0 +1,637 @@
+"""Validation of plan workbooks and of the référentiel (SPEC §5).
+
+Validation never stops at the first problem: it reads the workbook, then runs every
+rule family (structure, values, references, process, money, votes) and returns a
+`Report` of findings, each pointing at a sheet and cell with a French message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import french
+from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
+from .model import Deliberation, Finding, Plan, Referential, Session
+from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
+from .schema import ACTION_STATUSES, PLAN, REFERENTIAL, Kind, NamedField, Table, WorkbookSchema, normalize_header
+
+ACTES_NUMBER = re.compile(r"^[A-Za-z0-9_]{1,15}$")
+ACTES_ID = re.compile(r"^(\d{3})-(\d{9})-(\d{8})-([A-Za-z0-9_]{1,15})-([A-Z]{2})$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+FUNDING_TOLERANCE = 1.0
+APPROVED_STATUSES = ("Approuvé", "En œuvre", "Clos")
+EARLY_STATUSES = ("En élaboration", "Programme arrêté")
+PARC_BODIES = ("Bureau syndical du Parc", "Comité syndical du Parc")
+CC_BODY = "Conseil communautaire"
+WORK_SESSIONS = ((1, "Interconnaissance"), (2, "Pistes de coopération"), (3, "Programme d'actions"))
+REVIEW_SESSION = "Suivi semestriel"
+REFERENCE_CODES = {
+    "L_EPCI": "unknown-epci", "L_Chartes": "unknown-charter-version", "L_Mesures": "unknown-measure",
+    "L_Equipe": "unknown-officer", "L_Financeurs": "unknown-funder", "L_Matieres": "unknown-actes-subject",
+}
+"""Référentiel-fed lists: a value outside them is a broken reference, not a bad choice."""
+EXPECTED_GROUP = (
+    ("Parc", "Président du Parc", 1, "role-parc-president"),
+    ("Parc", "Vice-président proximité territoriale", 1, "role-parc-vp"),
+    ("Parc", "Chargé de mission", 2, "role-officers"),
+    ("EPCI", "Président de l'EPCI", 1, "role-epci-president"),
+    ("EPCI", "Vice-président de l'EPCI", 1, "role-epci-vp"),
+    ("EPCI", "Directeur général des services", 1, "role-dgs"),
+)
+
+
+@dataclass
+class Report:
+    """Findings of one or several workbooks, and the files that were checked."""
+
+    findings: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    plans: list[str] = field(default_factory=list)
+    """The files among `files` that were read as plan workbooks."""
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == ERROR for f in self.findings)
+
+    def for_file(self, name: str) -> list[Finding]:
+        return [f for f in self.findings if f.file == name]
+
+    def extend(self, other: Report) -> None:
+        self.findings.extend(other.findings)
+        self.files.extend(other.files)
+        self.plans.extend(other.plans)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.as_dict() for f in self.findings],
+        }
+
+
+# --- reference lists ---------------------------------------------------------------------
+
+
+@dataclass
+class References:
+    """What plan values are checked against: the référentiel, or the plan's own Listes copy."""
+
+    lists: dict[str, list[str]]
+    epci_sirens: dict[str, str]
+    funder_codes: dict[str, str]
+    approving_body: str | None = None
+    body_siren: str | None = None
+
+    @classmethod
+    def from_referential(cls, referential: Referential) -> References:
+        lists = {c.name: referential.list_values(c.from_referential) for c in PLAN.lists if c.from_referential}
+        return cls._build(lists, referential.approving_body, referential.body_siren)
+
+    @classmethod
+    def from_plan(cls, plan: Plan) -> References:
+        return cls._build(dict(plan.lists), None, None)
+
+    @classmethod
+    def _build(cls, lists: dict[str, list[str]], body: str | None, siren: str | None) -> References:
+        epci = dict(zip(lists.get("L_EPCI", []), lists.get("L_EPCI_SIREN", [])))
+        funders = dict(zip(lists.get("L_Financeurs", []), lists.get("L_Financeurs_Code", [])))
+        return cls(lists=lists, epci_sirens=epci, funder_codes=funders, approving_body=body, body_siren=siren)
+
+
+# --- entry points ---------------------------------------------------------------------------
+
+
+def validate_plan(plan: Plan, referential: Referential | None = None,
+                  today: dt.date | None = None) -> list[Finding]:
+    """Every finding of a read plan: the reader's, then each rule family's."""
+    references = References.from_referential(referential) if referential else References.from_plan(plan)
+    checker = _PlanChecker(plan, references, today or dt.date.today(), referential is not None)
+    return checker.run()
+
+
+def validate_file(path: Path | str, referential: Referential | None = None,
+                  today: dt.date | None = None) -> Report:
+    """Validate one workbook, plan or référentiel. Raises UnreadableWorkbookError if unreadable."""
+    path = Path(path)
+    if _is_referential_file(path):
+        found = read_referential(path)
+        return Report(findings=validate_referential(found), files=[path.name])
+    plan = read_plan(path)
+    if _is_not_a_plan(plan):
+        return Report(findings=[finding("not-a-plan", file=path.name, name=path.name)], files=[path.name])
+    return Report(findings=validate_plan(plan, referential, today), files=[path.name], plans=[path.name])
+
+
+def validate_paths(paths: Sequence[Path], referential: Referential | None = None,
+                   today: dt.date | None = None) -> Report:
+    """Validate files and folders; an unreadable file becomes a finding and the run goes on.
+
+    A folder is a working folder (its `plans/` and `referentiel.xlsx`) or a plain folder of
+    workbooks. Without an explicit référentiel, the working folder's one is used.
+    """
+    report = Report()
+    for path in expand_paths(paths):
+        ref = referential if referential is not None else _working_referential(path)
+        try:
+            report.extend(validate_file(path, ref, today))
+        except UnreadableWorkbookError as error:
+            report.files.append(path.name)
+            report.findings.append(Finding(code=error.code, severity=_severity(error.code),
+                                           message=error.message, file=path.name))
+    return report
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files to check: folders are expanded (working folder: référentiel then plans)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        if (path / "referentiel.xlsx").is_file():
+            files.append(path / "referentiel.xlsx")
+        folder = path / "plans" if (path / "plans").is_dir() else path
+        files += sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                        and p.name != "referentiel.xlsx")
+    return files
+
+
+def _severity(code: str) -> str:
+    from .messages import CATALOGUE
+
+    return CATALOGUE[code].severity
+
+
+def _working_referential(path: Path) -> Referential | None:
+    """The référentiel of the working folder a plan sits in (`<dossier>/plans/x.xlsx`), if any."""
+    candidate = path.resolve().parent.parent / "referentiel.xlsx"
+    if path.parent.name == "plans" and candidate.is_file():
+        try:
+            return read_referential(candidate)
+        except UnreadableWorkbookError:
+            return None
+    return None
+
+
+def _is_referential_file(path: Path) -> bool:
+    """A référentiel is recognised by its content (the T_EPCI table), not by its name."""
+    import zipfile
+
+    from .guard import check_workbook_file
+
+    check_workbook_file(path)
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            if name.startswith("xl/tables/") and b'displayName="T_EPCI"' in package.read(name):
+                return True
+    return False
+
+
+def _is_not_a_plan(plan: Plan) -> bool:
+    return not plan.table_sheets and not plan.field_cells
+
+
+# --- value rules, shared by plans and the référentiel ------------------------------------------
+
+
+class _Checker:
+    """Collects findings with their location; knows the schema labels of every field."""
+
+    def __init__(self, schema: WorkbookSchema, source: Plan | Referential, records: dict[str, tuple[type, str]]):
+        self.schema = schema
+        self.source = source
+        self.file = Path(source.path).name if source.path else ""
+        self.findings: list[Finding] = list(source.findings)
+        self.flagged = {(f.sheet, f.cell) for f in source.findings if f.cell}
+        self.tables = {record_class: self.schema.table(name) for name, (record_class, _) in records.items()}
+
+    def add(self, code: str, record: Any = None, key: str | None = None, *, value: Any = None,
+            sheet: str | None = None, severity: str | None = None, **params: Any) -> None:
+        """Report `code` at a record's field (table row), a labelled field, or a whole sheet."""
+        cell, label = "", ""
+        if record is not None and key is not None:
+            sheet = record.origin.sheet
+            cell = record.origin.cell(key)
+            label = self.tables[type(record)].column(key).header
+            if value is None:
+                value = getattr(record, key)
+        elif key is not None:
+            sheet, cell = self.source.field_cells.get(key, (self.schema.field_sheet.name, ""))
+            label = self.schema.field_sheet.field(key).label
+            if value is None:
+                value = getattr(self.source, key)
+        params.setdefault("field", label)
+        self.findings.append(finding(code, file=self.file, sheet=sheet or "", cell=cell, value=value,
+                                     severity=severity, **params))
+
+    def check_values(self, references: References | None) -> None:
+        for named in self.schema.field_sheet.fields:
+            if named.key in self.source.field_cells:
+                self._check_value(None, named.key, getattr(self.source, named.key), named, references)
+        for record_class, table in self.tables.items():
+            if table.written_by_coopxl:
+                continue
+            for record in self.records_of(table):
+                for column in table.columns:
+                    if column.key in record.origin.cells:
+                        self._check_value(record, column.key, getattr(record, column.key), column, references)
+
+    def records_of(self, table: Table) -> list[Any]:
+        records = PLAN_RECORDS if self.schema is PLAN else REFERENTIAL_RECORDS
+        return getattr(self.source, records[table.name][1])
+
+    def _check_value(self, record: Any, key: str, value: Any, spec: Any, references: References | None) -> None:
+        sheet, cell = ((record.origin.sheet, record.origin.cell(key)) if record is not None
+                       else self.source.field_cells.get(key, ("", "")))
+        if (sheet, cell) in self.flagged:
+            return
+        if value is None:
+            if spec.required:
+                self.add("missing-value", record, key, value="", context="")
+            return
+        if spec.choices:
+            self._check_choice(record, key, value, spec.choices, references)
+        kind = spec.kind
+        if kind is Kind.SIREN:
+            reason = siren_problem(value)
+            if reason:
+                self.add("invalid-siren", record, key, reason=reason)
+        elif kind is Kind.PERCENT and not 0 <= value <= 100:
+            self.add("value-out-of-range", record, key, expected=phrase("range-percent"))
+        elif kind in (Kind.AMOUNT, Kind.NUMBER, Kind.INTEGER) and value < 0:
+            self.add("value-out-of-range", record, key, expected=phrase("range-negative"))
+        elif kind is Kind.DATE and not 1990 <= value.year <= 2100:
+            self.add("value-out-of-range", record, key, expected=phrase("range-date"))
+        elif kind is Kind.INTEGER and _label_of(spec) == "Année" and not 1990 <= value <= 2100:
+            self.add("value-out-of-range", record, key, expected=phrase("range-year"))
+        elif _label_of(spec) == "Courriel" and not EMAIL.match(value):
+            self.add("invalid-email", record, key)
+
+    def _check_choice(self, record: Any, key: str, value: Any, list_name: str, references: References | None) -> None:
+        choice_list = self.schema.choice_list(list_name)
+        if choice_list.from_referential is None:
+            allowed = list(choice_list.values)
+        elif references is not None and references.lists.get(list_name):
+            allowed = references.lists[list_name]
+        else:
+            return
+        text = str(value)
+        if text in allowed or (list_name == "L_Matieres" and _subject_code(text) in
+                               {_subject_code(a) for a in allowed}):
+            return
+        close = _closest(text, allowed)
+        suggestion = phrase("suggestion", value=close) if close else ""
+        code = REFERENCE_CODES.get(list_name, "invalid-choice")
+        params = {"suggestion": suggestion}
+        if code == "invalid-choice":
+            params["allowed"] = ", ".join(allowed)
+        elif code == "unknown-measure":
+            params = {"example": allowed[0]}
+        elif code == "unknown-charter-version":
+            params = {"known": ", ".join(allowed)}
+        elif code in ("unknown-officer", "unknown-actes-subject"):
+            params = {}
+        self.add(code, record, key, **params)
+
+
+def _label_of(spec: Any) -> str:
+    return spec.label if isinstance(spec, NamedField) else spec.header
+
+
+def _closest(text: str, allowed: Iterable[str]) -> str | None:
+    """The allowed value the user most probably meant (case, accents and typos forgiven)."""
+    by_norm = {normalize_header(a): a for a in allowed}
+    if normalize_header(text) in by_norm:
+        return by_norm[normalize_header(text)]
+    close = difflib.get_close_matches(normalize_header(text), list(by_norm), n=1, cutoff=0.75)
+    return by_norm[close[0]] if close else None
+
+
+def _subject_code(text: str) -> str:
+    return text.split()[0] if text.split() else ""
+
+
+def siren_problem(value: str) -> str | None:
+    """Why `value` is not a valid SIREN (French phrase), or None."""
+    if not re.fullmatch(r"\d{9}", value):
+        return phrase("siren-length")
+    if not luhn_valid(value):
+        return phrase("siren-key")
+    return None
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn key check used by SIREN numbers."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        digit = int(char)
+        if position % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+# --- plan rules ------------------------------------------------------------------------------------
+
+
+class _PlanChecker(_Checker):
+    def __init__(self, plan: Plan, references: References, today: dt.date, from_referential: bool) -> None:
+        super().__init__(PLAN, plan, PLAN_RECORDS)
+        self.plan = plan
+        self.references = references
+        self.today = today
+        self.from_referential = from_referential
+
+    def run(self) -> list[Finding]:
+        self.check_values(self.references)
+        self.check_references()
+        self.check_sessions()
+        self.check_project_group()
+        self.check_dates()
+        self.check_deliberation_process()
+        self.check_reviews()
+        self.check_funding()
+        for deliberation in self.plan.deliberations:
+            self.check_votes(deliberation)
+        return self.findings
+
+    # references
+    def check_references(self) -> None:
+        plan = self.plan
+        objectives = [o.number for o in plan.objectives if o.number]
+        actions = {a.number for a in plan.actions if a.number}
+        for action in plan.actions:
+            if action.objective and action.objective not in objectives:
+                self.add("unknown-objective", action, "objective", known=", ".join(objectives) or "aucun")
+        for record, key in ([(f, "action") for f in plan.fundings] + [(r, "action") for r in plan.reviews]
+                            + [(lead, "action") for lead in plan.leads]):
+            value = getattr(record, key)
+            if value and value not in actions:
+                self.add("unknown-action", record, key)
+        measures = self.references.lists.get("L_Mesures")
+        if measures:
+            for objective in plan.objectives:
+                unknown = [code for code in objective.measure_codes if code not in measures]
+                for code in unknown:
+                    self.add("unknown-measure", objective, "measures", value=code, example=measures[0])
+        for records, key in ((plan.actions, "number"), (plan.objectives, "number"), (plan.leads, "number"),
+                             (plan.sessions, "number")):
+            self._check_duplicates(records, key)
+        if self.from_referential and plan.lists:
+            self._check_lists_copy()
+        expected = self.references.epci_sirens.get(plan.epci_name or "")
+        if expected and plan.epci_siren and plan.epci_siren != expected and not siren_problem(plan.epci_siren):
+            self.add("siren-mismatch", key="epci_siren", epci=plan.epci_name, expected=expected)
+
+    def _check_lists_copy(self) -> None:
+        """The Listes copy made when the plan was created may lag behind the référentiel."""
+        for choice_list in PLAN.lists:
+            if choice_list.from_referential is None or choice_list.name not in self.references.lists:
+                continue
+            wanted, found = set(self.references.lists[choice_list.name]), set(self.plan.lists.get(choice_list.name, []))
+            if wanted != found:
+                detail = phrase("lists-detail", missing=len(wanted - found), extra=len(found - wanted))
+                self.add("lists-out-of-date", sheet=PLAN.lists_sheet, value=choice_list.header,
+                         list=choice_list.header, detail=detail)
+
+    def _check_duplicates(self, records: list[Any], key: str) -> None:
+        first: dict[Any, Any] = {}
+        for record in records:
+            value = getattr(record, key)
+            if value is None:
+                continue
+            if value in first:
+                earlier = first[value]
+                self.add("duplicate-number", record, key, first=earlier.origin.cell(key),
+                         what=phrase("first-in", row=earlier.origin.row))
+            else:
+                first[value] = record
+
+    # process
+    def _session(self, kind: str) -> Session | None:
+        return next((s for s in self.plan.sessions if s.kind == kind), None)
+
+    def check_sessions(self) -> None:
+        status = self.plan.status
+        sheet = self.plan.table_sheets.get("T_Seances", "Séances")
+        previous: Session | None = None
+        for number, kind in WORK_SESSIONS:
+            session = self._session(kind)
+            if session is None:
+                severity = WARNING if status in (None, "En élaboration") else ERROR
+                self.add("missing-session", sheet=sheet, severity=severity, kind=kind, number=number)
+                continue
+            if previous and previous.date and session.date and session.date < previous.date:
+                self.add("sessions-out-of-order", session, "date", kind=kind, previous=previous.kind,
+                         previous_date=previous.date)
+            if status not in (None, "En élaboration") and session.status != "Tenue":
+                self.add("session-not-held", session, "status", status=status, kind=kind)
+            previous = session
+
+    def check_project_group(self) -> None:
+        members = self.plan.members
+        sheet = self.plan.table_sheets.get("T_GroupeProjet", "Groupe projet")
+        pair = [m for m in members if m.pair_role]
+        if members:
+            missing = [phrase(key) for structure, role, count, key in EXPECTED_GROUP
+                       if sum(m.structure == structure and m.role == role for m in members) < count]
+            if missing:
+                self.add("incomplete-project-group", sheet=sheet, missing=_enumerate(missing))
+        if len(pair) != 2:
+            self.add("pair-size", sheet=sheet, count=len(pair))
+        referents = [m for m in pair if m.pair_role == "Référent"]
+        if pair and not referents:
+            self.add("pair-without-referent", pair[0], "pair_role")
+        elif len(referents) > 1:
+            self.add("pair-several-referents", referents[1], "pair_role", count=len(referents))
+        for member in pair:
+            if member.structure != "Parc" or member.role != "Chargé de mission":
+                self.add("pair-not-parc-officer", member, "pair_role", name=member.full_name or "?",
+                         structure=member.structure or "", role=member.role or "")
+
+    def check_dates(self) -> None:
+        plan = self.plan
+        start, end = plan.period_start, plan.period_end
+        if start and end and end <= start:
+            self.add("end-before-start", key="period_end", start=french.date_short(start))
+        for action in plan.actions:
+            if action.start and action.end and action.end < action.start:
+                self.add("end-before-start", action, "end", start=french.date_short(action.start))
+            if start and end and end > start:
+                for key in ("start", "end"):
+                    value = getattr(action, key)
+                    if value and not start <= value <= end:
+                        self.add("action-outside-period", action, key, start=french.date_short(start),
+                                 end=french.date_short(end))
+            if action.lead == "Autre acteur" and not action.other_lead:
+                self.add("missing-other-lead", action, "other_lead", value="")
+        latest = _latest_reviews(plan)
+        for action in plan.actions:
+            review = latest.get(action.number)
+            if (review and review.status and action.status in ACTION_STATUSES
+                    and review.status in ACTION_STATUSES and review.status != action.status):
+                self.add("status-not-updated", action, "status", date=french.date_short(review.date),
+                         review=review.status)
+
+    def check_deliberation_process(self) -> None:
+        plan = self.plan
+        programme = self._session("Programme d'actions")
+        for deliberation in plan.deliberations:
+            if programme and programme.date and deliberation.date and deliberation.date < programme.date:
+                self.add("deliberation-before-programme", deliberation, "date",
+                         session=french.date_short(programme.date))
+        adopted_cc = any(d.body == CC_BODY and d.result == "Adoptée" for d in plan.deliberations)
+        adopted_parc = any(d.body in PARC_BODIES and d.result == "Adoptée" for d in plan.deliberations)
+        if plan.status in APPROVED_STATUSES and not (adopted_cc and adopted_parc):
+            missing = [phrase(key) for key, ok in (("no-cc-deliberation", adopted_cc),
+                                                   ("no-parc-deliberation", adopted_parc)) if not ok]
+            self.add("status-without-deliberation", key="status", missing=phrase("and").join(missing))
+        elif plan.status in EARLY_STATUSES and adopted_cc and adopted_parc:
+            self.add("status-behind-deliberations", key="status")
+
+    def check_reviews(self) -> None:
+        plan = self.plan
+        if plan.status != "En œuvre":
+            return
+        approvals = [d.date for d in plan.deliberations if d.result == "Adoptée" and d.date]
+        since = max(approvals) if approvals else plan.period_start
+        if since is None:
+            return
+        dates = {s.date for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Tenue" and s.date}
+        dates |= {r.date for r in plan.reviews if r.date}
+        per_year = Counter(d.year for d in dates)
+        last_year = min(self.today.year - 1, plan.period_end.year if plan.period_end else self.today.year)
+        sheet = plan.table_sheets.get("T_Seances", "Séances")
+        for year in range(since.year + 1, last_year + 1):
+            if per_year[year] < 2:
+                self.add("missing-reviews", sheet=sheet, value=str(year), count=per_year[year], year=year)
+
+    # money
+    def check_funding(self) -> None:
+        funded: dict[str, float] = defaultdict(float)
+        has_lines: set[str] = set()
+        for line in self.plan.fundings:
+            if line.action and line.amount is not None and line.status != "Refusé":
+                funded[line.action] += line.amount
+                has_lines.add(line.action)
+        for action in self.plan.actions:
+            if not action.number or (action.cost is None and action.number not in has_lines):
+                continue
+            cost = action.cost or 0.0
+            gap = funded[action.number] - cost
+            if abs(gap) > FUNDING_TOLERANCE:
+                self.add("funding-mismatch", action, "cost", value=french.euros(cost), action=action.number,
+                         funded=french.euros(funded[action.number]), gap=french.euros(abs(gap)))
+
+    # votes
+    def check_votes(self, d: Deliberation) -> None:
+        if d.number and not ACTES_NUMBER.match(d.number):
+            self.add("invalid-actes-number", d, "number")
+        if d.actes_id:
+            self._check_actes_id(d)
+        if not d.is_voted:
+            return
+        for key in ("members", "present", "voters", "votes_for", "result"):
+            if getattr(d, key) is None and (d.origin.sheet, d.origin.cell(key)) not in self.flagged:
+                self.add("missing-value", d, key, value="", context=phrase("voted-context"))
+        present, proxies, members = d.present, d.proxies or 0, d.members
+        votes_for, against, abstentions = d.votes_for, d.votes_against or 0, d.abstentions or 0
+        if d.voters is not None and present is not None and d.voters != present + proxies:
+            self.add("vote-voters-mismatch", d, "voters", present=present, proxies=proxies,
+                     expected=present + proxies)
+        if d.voters is not None and votes_for is not None and votes_for + against + abstentions != d.voters:
+            self.add("vote-count-mismatch", d, "votes_for", value=d.voters,
+                     total=votes_for + against + abstentions)
+        if members is not None and present is not None:
+            if present > members:
+                self.add("vote-present-exceeds-members", d, "present", members=members)
+            else:
+                if present * 2 <= members:
+                    self.add("quorum-not-reached", d, "present", members=members)
+                if proxies > present or proxies > members - present:
+                    self.add("too-many-proxies", d, "proxies", value=proxies, absent=members - present)
+        if votes_for is not None and d.result in ("Adoptée", "Rejetée"):
+            adopted = votes_for > against or (votes_for == against and votes_for > 0)
+            rejected = votes_for <= against
+            if (d.result == "Adoptée" and not adopted) or (d.result == "Rejetée" and not rejected):
+                self.add("vote-result-mismatch", d, "result", votes_for=votes_for, votes_against=against)
+
+    def _check_actes_id(self, d: Deliberation) -> None:
+        match = ACTES_ID.match(d.actes_id or "")
+        if not match:
+            self.add("invalid-actes-id", d, "actes_id")
+            return
+        _, siren, day, number, _ = match.groups()
+        expected_siren = self.plan.epci_siren if d.body == CC_BODY else self.references.body_siren
+        reasons = []
+        if expected_siren and not siren_problem(expected_siren) and siren != expected_siren:
+            reasons.append(phrase("actes-siren", found=siren, expected=expected_siren))
+        if d.number and number != d.number:
+            reasons.append(phrase("actes-number", found=number, expected=d.number))
+        if d.transmitted_on and day != d.transmitted_on.strftime("%Y%m%d"):
+            reasons.append(phrase("actes-date", found=day, expected=d.transmitted_on.strftime("%Y%m%d")))
+        if reasons:
+            self.add("actes-id-mismatch", d, "actes_id", reason="; ".join(reasons))
+
+
+def _latest_reviews(plan: Plan) -> dict[str | None, Any]:
+    latest: dict[str | None, Any] = {}
+    for review in plan.reviews:
+        if review.date and (review.action not in latest or review.date >= latest[review.action].date):
+            latest[review.action] = review
+    return latest
+
+
+def _enumerate(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + phrase("and") + parts[-1]
+
+
+# --- référentiel rules -----------------------------------------------------------------------------
+
+
+def validate_referential(referential: Referential) -> list[Finding]:
+    """Findings of the référentiel: values, duplicates, SIREN keys, LEADER, successors."""
+    checker = _Checker(REFERENTIAL, referential, REFERENTIAL_RECORDS)
+    checker.check_values(None)
+    duplicates = ((referential.epcis, lambda e: e.siren, "siren"),
+                  (referential.measures, lambda m: (m.version, m.code) if m.code else None, "code"),
+                  (referential.funders, lambda f: f.code, "code"),
+                  (referential.subjects, lambda s: s.code, "code"),
+                  (referential.staff, lambda s: s.full_name or None, "last_name"))
+    for records, identity, key in duplicates:
+        first: dict[Any, Any] = {}
+        for record in records:
+            ident = identity(record)
+            if ident is None:
+                continue
+            if ident in first:
+                checker.add("duplicate-number", record, key, first=first[ident].origin.cell(key),
+                            what=phrase("first-in", row=first[ident].origin.row))
+            else:
+                first[ident] = record
+    if referential.funders and not any(f.code == "LEADER" for f in referential.funders):
+        checker.add("missing-leader-funder", sheet=referential.table_sheets.get("T_Financeurs", "Financeurs"))
+    sirens = {e.siren for e in referential.epcis}
+    for epci in referential.epcis:
+        if epci.successor_siren and epci.successor_siren not in sirens:
+            checker.add("unknown-successor", epci, "successor_siren")
+    versions = referential.charter_versions
+    if referential.charter_version and versions and referential.charter_version not in versions:
+        checker.add("unknown-charter-version", key="charter_version", known=", ".join(versions))
+    return checker.findings
