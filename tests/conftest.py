@@ -1,12 +1,42 @@
-"""Shared fixtures: the test référentiel and full plans built from the schema."""
+"""Shared fixtures, and the record of which message codes the tests raised."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
+import coopxl.messages as messages
 from factories import make_plan, make_referential
+
+RAISED: set[str] = set()
+CODES_FILE = Path(tempfile.mkdtemp(prefix="coopxl-codes-")) / "codes.txt"
+os.environ["COOPXL_TEST_CODES"] = str(CODES_FILE)
+_render = messages.render
+
+
+def _recording_render(code, *args, **kwargs):
+    RAISED.add(code)
+    return _render(code, *args, **kwargs)
+
+
+messages.render = _recording_render
+
+
+def raised_codes() -> set[str]:
+    """Codes rendered in this process and in the command-line subprocesses."""
+    codes = set(RAISED)
+    if CODES_FILE.exists():
+        codes |= set(CODES_FILE.read_text(encoding="utf-8").split())
+    return codes
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The catalogue coverage test runs last, once every other test has raised its codes."""
+    last = [item for item in items if item.name == "test_every_code_is_raised_by_a_test"]
+    items[:] = [item for item in items if item not in last] + last
 
 
 @pytest.fixture

@@ -18,9 +18,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run `python -m coopxl ARGS` in a new process, as the installed command would."""
+    """Run the command line in a new process, as the installed command would."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "coopxl", *args], capture_output=True, text=True,
+    recorded = str(ROOT / "tests" / "coopxl_recorded.py")  # `python -m coopxl`, recording message codes
+    return subprocess.run([sys.executable, recorded, *args], capture_output=True, text=True,
                           cwd=cwd, env=env, timeout=120)
 
 
@@ -150,3 +151,83 @@ def test_unexpected_error_is_one_french_line_and_traceback_with_debug(tmp_path: 
     assert main(["initialiser", str(tmp_path / "x")]) == 2
     with pytest.raises(RuntimeError):
         main(["--debug", "initialiser", str(tmp_path / "x")])
+
+
+def test_valider_prints_a_french_table_and_exits_1_on_errors(tmp_path: Path, referential_path: Path) -> None:
+    from factories import clean_plan_content, make_plan
+
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][1]["status"] = "En cour"
+    faulty = make_plan(tmp_path / "plans" / "faux.xlsx", referential_path, fields=fields, rows=rows)
+    clean = make_plan(tmp_path / "plans" / "propre.xlsx", referential_path, fields=clean_plan_content()[0],
+                      rows=clean_plan_content()[1])
+    result = run("valider", str(faulty), "--date", "2026-11-25")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "faux.xlsx : 1 erreur, 0 avertissement"
+    output = result.stdout.replace("\u00a0", " ")
+    assert "Actions!O3" in output and "« En cour » n'est pas une valeur autorisée" in output
+    assert run("valider", str(clean), "--date", "2026-11-25").returncode == 0
+
+
+def test_valider_json_is_the_report_as_data(tmp_path: Path, referential_path: Path) -> None:
+    import json
+
+    from factories import clean_plan_content, make_plan
+
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][0]["objective"] = "OS7"
+    path = make_plan(tmp_path / "plan.xlsx", referential_path, fields=fields, rows=rows)
+    result = run("valider", str(path), "--json", "--date", "2026-11-25")
+    data = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert (data["errors"], data["warnings"], data["files"]) == (1, 0, ["plan.xlsx"])
+    finding = data["findings"][0]
+    assert {k: finding[k] for k in ("code", "severity", "sheet", "cell", "field", "value")} == {
+        "code": "unknown-objective", "severity": "Erreur", "sheet": "Actions", "cell": "B2",
+        "field": "Objectif", "value": "OS7"}
+
+
+def test_valider_on_a_folder_reports_unreadable_files_and_goes_on(tmp_path: Path, referential_path: Path) -> None:
+    from factories import clean_plan_content, make_plan
+
+    folder = tmp_path / "travail"
+    (folder / "plans").mkdir(parents=True)
+    (folder / "referentiel.xlsx").write_bytes(referential_path.read_bytes())
+    make_plan(folder / "plans" / "plan-a.xlsx", referential_path, fields=clean_plan_content()[0],
+              rows=clean_plan_content()[1])
+    (folder / "plans" / "export.xlsx").write_text("a;b\n1;2\n")
+    (folder / "plans" / "~$plan-a.xlsx").write_bytes(bytes([5]) + b"Marie" + b"\x00" * 50)
+    result = run("valider", str(folder), "--date", "2026-11-25")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "referentiel.xlsx : 0 erreur, 0 avertissement" in lines
+    assert "export.xlsx : 1 erreur, 0 avertissement" in lines
+    assert "~$plan-a.xlsx : 0 erreur, 1 avertissement" in lines
+    assert "plan-a.xlsx : 0 erreur, 0 avertissement" in lines
+    assert lines[-1] == "4 classeurs contrôlé(s) : 1 avec des erreurs, 1 erreur et 1 avertissement au total."
+
+
+def test_valider_single_unreadable_file_exits_2(tmp_path: Path) -> None:
+    path = tmp_path / "plan.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    result = run("valider", str(path))
+    assert result.returncode == 2
+    assert "Excel 97-2003" in result.stderr
+    missing = run("valider", str(tmp_path / "absent.xlsx"))
+    assert missing.returncode == 2 and "n'existe pas" in missing.stderr
+
+
+def test_valider_annoter(tmp_path: Path, referential_path: Path) -> None:
+    from factories import clean_plan_content, make_plan
+
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][1]["status"] = "En cour"
+    path = make_plan(tmp_path / "plans" / "plan.xlsx", referential_path, fields=fields, rows=rows)
+    result = run("valider", str(path), "--annoter", "--date", "2026-11-25")
+    assert result.returncode == 1
+    assert f"Contrôles écrits dans {path}" in result.stdout
+    assert [c.code for c in read_plan(path).checks] == ["invalid-choice"]
+    (tmp_path / "plans" / "~$plan.xlsx").write_bytes(bytes([5]) + b"Marie" + b"\x00" * 50)
+    locked = run("valider", str(path), "--annoter", "--date", "2026-11-25")
+    assert locked.returncode == 2
+    assert "ouvert dans Excel par Marie" in locked.stderr.replace("\u00a0", " ")

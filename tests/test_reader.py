@@ -359,3 +359,41 @@ def test_coerce_cleans_control_characters_and_keeps_codes_as_text() -> None:
     assert coerce(" 200 041 465 ", Kind.SIREN) == ("200041465", None)
     assert coerce(dt.datetime(2025, 3, 1, 0, 0), Kind.DATE) == (dt.date(2025, 3, 1), None)
     assert coerce(True, Kind.AMOUNT)[1][0] == "unexpected-value-type"
+
+
+def test_a_folder_and_a_zip_bomb_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableWorkbookError) as folder:
+        read_plan(tmp_path)
+    bomb = tmp_path / "bombe.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/workbook.xml", b"<workbook/>")
+        package.writestr("xl/worksheets/sheet1.xml", b" " * (12 * 1024 * 1024))
+    with pytest.raises(UnreadableWorkbookError) as oversized:
+        read_plan(bomb)
+    assert (folder.value.code, oversized.value.code) == ("not-a-file", "oversized-file")
+    assert "taux de compression anormal" in str(oversized.value)
+
+
+def test_plan_sheet_deleted_is_one_finding(plan_path: Path) -> None:
+    def remove_plan_sheet(workbook):
+        workbook.remove(workbook["Plan"])
+        for named in PLAN.field_sheet.fields:
+            workbook.defined_names.pop(named.defined_name)
+
+    plan = read_plan(edit(plan_path, remove_plan_sheet))
+    assert findings_table(plan) == [("Plan", "", "missing-sheet")]
+    assert [a.number for a in plan.actions] == ["A1.1"]
+
+
+def test_older_template_version_is_reported(plan_path: Path, monkeypatch) -> None:
+    import coopxl.reader
+
+    monkeypatch.setattr(coopxl.reader, "KNOWN_TEMPLATE_VERSIONS", ("0", "1"))
+    plan = read_plan(edit(plan_path, lambda wb: wb["Plan"].__setitem__("B11", "0")))
+    assert findings_table(plan) == [("Plan", "B11", "older-template-version")]
+
+
+def test_a_true_false_value_in_an_amount_is_reported(plan_path: Path) -> None:
+    plan = read_plan(edit(plan_path, lambda wb: wb["Actions"].__setitem__("Q2", True)))
+    assert plan.actions[0].cost is None
+    assert findings_table(plan) == [("Actions", "Q2", "unexpected-value-type")]
