@@ -156,6 +156,43 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}{'s' if number > 1 else ''}"
 
 
+def _run_consolider(args: argparse.Namespace) -> int:
+    from .consolidation import consolidate
+    from .dashboard import write_dashboard
+    from .textui import progress
+    from .workspace import Workspace
+
+    workspace = Workspace(args.dossier)
+    output = args.sortie or workspace.outputs_folder / "tableau-de-bord.xlsx"
+    dashboard = consolidate(workspace, today=args.date, jobs=args.jobs, progress=progress)
+    write_dashboard(dashboard, output)
+    if args.json:
+        print(json.dumps({"output": str(output), "files": dashboard.files, "synthesis": dashboard.synthesis,
+                          "problems": [f.as_dict() for f in dashboard.problems]},
+                         ensure_ascii=False, indent=2, default=str))
+    else:
+        print(render_synthesis(dashboard))
+        print(f"\nTableau de bord écrit : {output}")
+    return EXIT_FINDINGS if dashboard.problems else EXIT_OK
+
+
+def render_synthesis(dashboard) -> str:
+    """The Synthèse sheet in short, then the files that need attention."""
+    from .textui import format_table
+
+    rows = [(r["epci"], r.get("status", ""), str(r.get("actions", "")), str(r.get("errors", "")),
+             str(r.get("warnings", ""))) for r in dashboard.synthesis]
+    text = format_table(("EPCI", "Statut", "Actions", "Erreurs", "Avertissements"), rows)
+    counted = sum(1 for r in dashboard.synthesis if "actions" in r)
+    text += (f"\n\n{dashboard.files} fichier(s) lu(s), {counted} plan(s) consolidé(s), "
+             f"{len(dashboard.actions)} action(s).")
+    if dashboard.problems:
+        text += "\nÀ traiter :"
+        for problem in dashboard.problems:
+            text += "\n" + textwrap.fill(problem.message, 100, initial_indent="  - ", subsequent_indent="    ")
+    return text
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -198,6 +235,17 @@ def _args_valider(parser: argparse.ArgumentParser) -> None:
                         help="date du jour pour les contrôles de suivi (par défaut : aujourd'hui)")
 
 
+def _args_consolider(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("dossier", type=Path, metavar="DOSSIER", help="dossier de travail")
+    parser.add_argument("--sortie", type=Path, metavar="FICHIER",
+                        help="tableau de bord à écrire (par défaut : sorties/tableau-de-bord.xlsx)")
+    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
+                        help="date du jour pour les actions en retard (par défaut : aujourd'hui)")
+    parser.add_argument("--jobs", type=int, metavar="N",
+                        help="processus de lecture en parallèle (par défaut : 2 à partir de 40 plans)")
+    parser.add_argument("--json", action="store_true", help="écrit la synthèse en JSON (pour un programme)")
+
+
 def _args_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, nargs="?", metavar="DOSSIER",
                         help="dossier vide où copier l'exemple (par défaut : un dossier temporaire)")
@@ -221,6 +269,11 @@ COMMANDS: tuple[Command, ...] = (
      "trouvées, 2 contrôle impossible.",
      "coopxl valider ~/cooperation\n  coopxl valider plans/plan-cooperation_cc-val-eyrieux.xlsx --annoter",
      _args_valider, _run_valider),
+    ("consolider", "tableau de bord des plans",
+     "Rassemble tous les plans du dossier plans/ dans un tableau de bord Excel : synthèse par "
+     "EPCI (plans non reçus ou illisibles compris), actions, financements, charte, charge de "
+     "l'équipe, calendrier, contrôles et graphiques. Les plans ne sont jamais modifiés.",
+     "coopxl consolider ~/cooperation", _args_consolider, _run_consolider),
     ("demo", "démonstration sur le territoire d'exemple",
      "Copie le territoire d'exemple (référentiel et 13 plans) dans un dossier et y exécute "
      "toute la chaîne de coopération, en indiquant où trouver les résultats.",

@@ -259,6 +259,14 @@ _CODES = (
          "bord ne pourra pas isoler les financements LEADER."),
     Code("unknown-successor", ERROR, "references", "EPCI successeur inconnu",
          "le SIREN successeur « {value} » ne correspond à aucun EPCI du référentiel."),
+    # --- consolidation -----------------------------------------------------------
+    Code("duplicate-plan", ERROR, "consolidation", "Deux plans pour un même EPCI",
+         "« {name} » porte aussi le plan de {epci}, déjà fourni par « {kept} » ; seul « {kept} » "
+         "(le plus récent) est compté dans le tableau de bord. Retirez l'autre fichier du "
+         "dossier plans/."),
+    Code("plan-outside-referential", WARNING, "consolidation", "EPCI absent du référentiel",
+         "le plan « {name} » concerne « {value} » (SIREN {siren}), qui ne figure pas dans le "
+         "référentiel. Il est compté à part ; ajoutez l'EPCI au référentiel ou corrigez le plan."),
     # --- commands: conditions under which a command cannot go on -------------
     Code("referential-not-found", ERROR, "commande", "Référentiel introuvable",
          "le référentiel « {path} » est introuvable. Créez le dossier de travail avec "
@@ -283,6 +291,9 @@ _CODES = (
     Code("workbook-open", ERROR, "commande", "Classeur ouvert dans Excel",
          "« {name} » est ouvert dans Excel par {owner} (fichier de verrou « {lock} »). Fermez-le, "
          "puis relancez la commande : coopxl n'écrit jamais dans un classeur ouvert."),
+    Code("no-plans-folder", ERROR, "commande", "Dossier de plans introuvable",
+         "« {path} » n'a pas de dossier plans/ ; indiquez un dossier de travail créé avec "
+         "« coopxl initialiser »."),
     Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel",
          "« {path} » est ouvert dans Excel (ou verrouillé) ; fermez-le puis relancez la commande."),
 )
@@ -305,6 +316,10 @@ PHRASES = {
     "range-date": "une date entre 1990 et 2100 est attendue",
     "range-year": "une année entre 1990 et 2100 est attendue",
     "first-in": "ligne {row}",
+    "deliberation-voted": "{result} le {date}",
+    "deliberation-planned": "Prévue le {date}",
+    "deliberation-number": " (n° {number})",
+    "period": "{start} – {end}",
     "lists-detail": "{missing} valeur(s) du référentiel absente(s) du classeur, {extra} en trop",
     "role-parc-president": "le président du Parc",
     "role-parc-vp": "le vice-président du Parc chargé de la proximité territoriale",

@@ -560,3 +560,79 @@ SCHEMAS = {"plan": PLAN, "referentiel": REFERENTIAL}
 def all_static_values(schema: WorkbookSchema) -> dict[str, tuple[str, ...]]:
     """Values of the lists that do not come from the référentiel, by list name."""
     return {c.name: c.values for c in schema.lists if c.from_referential is None}
+
+# ---------------------------------------------------------------------------
+# Dashboard workbook (SPEC §6), written by `coopxl consolider`
+# ---------------------------------------------------------------------------
+
+_EPCI_COLUMNS = (Column("EPCI", "epci", width=32), Column("SIREN", "siren", Kind.SIREN))
+
+
+@dataclass(frozen=True)
+class DashboardSheet:
+    """A sheet of the dashboard: a title, and one main table (fixed or dynamic columns)."""
+
+    name: str
+    title: str
+    table: Table
+
+
+DASHBOARD_SYNTHESIS = Table("T_Synthese", "Synthèse", help="Une ligne par EPCI du référentiel.", columns=(
+    *_EPCI_COLUMNS,
+    Column("Fichier", "file", width=40),
+    Column("Statut du plan", "status", width=16),
+    Column("Période", "period", width=24),
+    Column("Référent Parc", "referent", width=20),
+    Column("Objectifs", "objectives", Kind.INTEGER),
+    Column("Actions", "actions", Kind.INTEGER),
+    Column("À venir", "to_come", Kind.INTEGER),
+    Column("En cours", "ongoing", Kind.INTEGER),
+    Column("Réalisées", "done", Kind.INTEGER),
+    Column("Reportées", "postponed", Kind.INTEGER),
+    Column("Abandonnées", "abandoned", Kind.INTEGER),
+    Column("Coût total (€ HT)", "cost", Kind.AMOUNT, width=16),
+    Column("Financement EPCI", "epci_funding", Kind.AMOUNT, width=16),
+    Column("Financement Parc", "parc_funding", Kind.AMOUNT, width=16),
+    Column("LEADER", "leader_funding", Kind.AMOUNT, width=14),
+    Column("Dernière revue", "last_review", Kind.DATE, width=14),
+    Column("Délibération EPCI", "epci_deliberation", width=26),
+    Column("Délibération Parc", "parc_deliberation", width=26),
+    Column("Erreurs", "errors", Kind.INTEGER),
+    Column("Avertissements", "warnings", Kind.INTEGER, width=14),
+    Column("Remarque", "remark", Kind.LONG_TEXT, width=50),
+))
+"""Status columns in the order of ACTION_STATUSES: to_come … abandoned."""
+
+SYNTHESIS_STATUS_KEYS = dict(zip(ACTION_STATUSES, ("to_come", "ongoing", "done", "postponed", "abandoned")))
+
+DASHBOARD_ACTIONS = Table("T_ToutesActions", "Actions", help="Toutes les actions de tous les plans.", columns=(
+    *_EPCI_COLUMNS, *PLAN.table("T_Actions").columns, Column("En retard", "late", width=10)))
+
+DASHBOARD_FUNDINGS = Table("T_TousFinancements", "Financements", help="Tous les plans de financement.",
+                           columns=(*_EPCI_COLUMNS, *PLAN.table("T_Financements").columns))
+
+DASHBOARD_TEAM = Table("T_EquipeParc", "Équipe Parc", help="Charge de l'équipe du Parc.", columns=(
+    Column("Chargé de mission", "name", width=24),
+    Column("Poste", "post", width=36),
+    Column("Plans comme référent", "referent_plans", Kind.INTEGER, width=12),
+    Column("Plans dans le binôme", "pair_plans", Kind.INTEGER, width=12),
+    Column("Actions suivies", "actions", Kind.INTEGER, width=12),
+    Column("Actions en cours ou à venir", "open_actions", Kind.INTEGER, width=14),
+    Column("Jours Parc par an engagés", "committed_days", Kind.NUMBER, width=14),
+    Column("Jours disponibles par an", "available_days", Kind.NUMBER, width=14),
+    Column("Taux de charge (%)", "load", Kind.PERCENT, width=12),
+    Column("Référent de", "referent_of", Kind.LONG_TEXT, width=50),
+))
+
+DASHBOARD_CHECKS = Table("T_TousControles", "Contrôles", help="Toutes les remarques de tous les plans.",
+                         columns=(Column("Fichier", "file", width=40), Column("EPCI", "epci", width=30),
+                                  *PLAN.table("T_Controles").columns))
+
+DASHBOARD_FUNDER_SUMMARY = "T_FinanceursParEPCI"
+DASHBOARD_CHARTER = "T_ChartePlans"
+DASHBOARD_CALENDAR = "T_Calendrier"
+
+NOT_RECEIVED = "Non reçu"
+UNREADABLE = "Illisible"
+DUPLICATE = "Doublon"
+"""Statuses of the Synthèse rows of EPCIs without a usable plan (SPEC §6)."""

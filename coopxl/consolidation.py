@@ -1,0 +1,354 @@
+"""Consolidation of the plan workbooks of a working folder into the dashboard's data (SPEC §6).
+
+`consolidate` reads every file of `plans/` (read-only: a plan is never modified), validates
+each plan, attributes it to an EPCI of the référentiel and computes every table of the
+dashboard as plain rows. `coopxl.dashboard` writes them. Unreadable files, Excel lock
+files and two plans for the same EPCI are reported, never silently dropped or counted twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from . import french
+from .files import slugify
+from .guard import is_lock_file, lock_owner
+from .messages import CoopxlError, UnreadableWorkbookError, finding, phrase
+from .model import Finding, Plan, Referential
+from .schema import (
+    ACTION_STATUSES,
+    DUPLICATE,
+    NOT_RECEIVED,
+    PLAN,
+    SYNTHESIS_STATUS_KEYS,
+    UNREADABLE,
+)
+from .validation import CC_BODY, PARC_BODIES, REVIEW_SESSION, validate_plan
+from .workspace import Workspace
+
+PARALLEL_FROM = 40
+"""Files read in worker processes from this many plans on (process start-up costs ~0.3 s)."""
+CLOSED_STATUSES = ("Réalisée", "Abandonnée")
+OPEN_STATUSES = ("À venir", "En cours", "Reportée")
+
+
+@dataclass
+class FileResult:
+    """What reading one file of plans/ gave: a validated plan, or why it could not be read."""
+
+    path: Path
+    plan: Plan | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: Finding | None = None
+    lock: bool = False
+
+
+@dataclass
+class PlanEntry:
+    """A plan counted in the dashboard, with the EPCI it was attributed to."""
+
+    epci: str
+    siren: str
+    result: FileResult
+
+    @property
+    def plan(self) -> Plan:
+        assert self.result.plan is not None
+        return self.result.plan
+
+
+@dataclass
+class Dashboard:
+    """Every table of the dashboard as rows (dicts keyed by column key), ready to write."""
+
+    generated_at: dt.datetime
+    files: int
+    synthesis: list[dict[str, Any]]
+    actions: list[dict[str, Any]]
+    fundings: list[dict[str, Any]]
+    funder_summary: list[dict[str, Any]]
+    """Rows: {"funder": name, "<EPCI>": amount, …, "total": amount}."""
+    charter: list[dict[str, Any]]
+    """Rows: {"code", "label", "<EPCI>": count, …, "total"}."""
+    team: list[dict[str, Any]]
+    calendar: list[dict[str, Any]]
+    """Rows: {"epci", "number", "title", "start", "end", "status", "<year>": "●"…}."""
+    checks: list[dict[str, Any]]
+    epci_columns: list[str]
+    years: list[int]
+    problems: list[Finding]
+    """Folder-level findings (unreadable files, locks, duplicates), also in `checks`."""
+
+
+def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int | None = None,
+                progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None) -> Dashboard:
+    """Read every plan of the working folder and compute the dashboard's tables."""
+    if not workspace.plans_folder.is_dir():
+        raise CoopxlError("no-plans-folder", path=str(workspace.root))
+    now = dt.datetime.now().replace(microsecond=0)
+    today = today or now.date()
+    referential = workspace.read_referential()
+    files = sorted(p for p in workspace.plans_folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    results = read_files(files, referential, today, jobs=jobs, progress=progress)
+    return build_dashboard(results, referential, today, now)
+
+
+def read_files(files: Sequence[Path], referential: Referential, today: dt.date, *, jobs: int | None = None,
+               progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None) -> list[FileResult]:
+    """Read and validate each file, in worker processes when there are many."""
+    jobs = jobs if jobs is not None else (min(2, os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1)
+    reader = partial(read_one, referential=referential, today=today)
+    if jobs <= 1:
+        items = progress(files, "Lecture des plans") if progress else files
+        return [reader(path) for path in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        mapped = pool.map(reader, files, chunksize=max(1, len(files) // (jobs * 8)))
+        ticks = progress(files, "Lecture des plans") if progress else files
+        return [result for _, result in zip(ticks, mapped)]
+
+
+def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult:
+    """Read and validate one file of plans/; never raises for a bad file."""
+    from .reader import read_plan
+
+    if is_lock_file(path):
+        workbook = path.name[2:] if path.name.startswith("~$") else path.name
+        return FileResult(path, lock=True, error=finding("lock-file", file=path.name, name=path.name,
+                                                         workbook=workbook, owner=lock_owner(path)))
+    try:
+        plan = read_plan(path)
+    except UnreadableWorkbookError as error:
+        return FileResult(path, error=Finding(code=error.code, severity="Erreur", message=error.message,
+                                              file=path.name))
+    if not plan.table_sheets and not plan.field_cells:
+        return FileResult(path, error=finding("not-a-plan", file=path.name, name=path.name))
+    return FileResult(path, plan=plan, findings=validate_plan(plan, referential, today))
+
+
+# --- building the tables ------------------------------------------------------------------
+
+
+def build_dashboard(results: list[FileResult], referential: Referential, today: dt.date,
+                    now: dt.datetime) -> Dashboard:
+    """Attribute plans to EPCIs, then compute every table of the dashboard."""
+    entries, problems, extra_rows = _attribute(results, referential)
+    funder_info = {f.name: (f.code, f.kind) for f in referential.funders if f.name}
+    epci_columns = [e.epci for e in entries]
+    synthesis = []
+    counted = {e.siren: e for e in entries}
+    for epci in referential.epcis:
+        entry = counted.get(epci.siren or "")
+        if entry is not None:
+            synthesis.append(_synthesis_row(entry, funder_info))
+        else:
+            synthesis.append(_absent_row(epci.name or "", epci.siren or "", results))
+    synthesis += [_synthesis_row(e, funder_info) for e in entries
+                  if e.siren not in {x.siren for x in referential.epcis}]
+    synthesis += extra_rows
+    checks = [_check_row(e.result.path.name, e.epci, f) for e in entries for f in e.result.findings]
+    checks += [_check_row(f.file, "", f) for f in problems]
+    return Dashboard(
+        generated_at=now, files=len(results), synthesis=synthesis,
+        actions=[row for e in entries for row in _action_rows(e, today)],
+        fundings=[dict(epci=e.epci, siren=e.siren, **_fields(f, "T_Financements"))
+                  for e in entries for f in e.plan.fundings],
+        funder_summary=_funder_summary(entries),
+        charter=_charter_matrix(entries, referential),
+        team=_team_rows(entries, referential),
+        calendar=(calendar := _calendar(entries))[0], years=calendar[1],
+        checks=checks, epci_columns=epci_columns, problems=problems,
+    )
+
+
+def _attribute(results: list[FileResult], referential: Referential
+               ) -> tuple[list[PlanEntry], list[Finding], list[dict[str, Any]]]:
+    """Plans attributed to EPCIs (one per EPCI, the most recent); problems and extra Synthèse rows."""
+    by_siren = {e.siren: e for e in referential.epcis if e.siren}
+    by_name = {slugify(e.name or ""): e for e in referential.epcis}
+    groups: dict[str, list[PlanEntry]] = defaultdict(list)
+    problems: list[Finding] = []
+    extra_rows: list[dict[str, Any]] = []
+    for result in results:
+        if result.plan is None:
+            assert result.error is not None
+            problems.append(result.error)
+            continue
+        plan = result.plan
+        epci = by_siren.get(plan.epci_siren or "") or by_name.get(slugify(plan.epci_name or ""))
+        if epci is None:
+            result.findings.append(finding("plan-outside-referential", file=result.path.name,
+                                           name=result.path.name, value=plan.epci_name or "?",
+                                           siren=plan.epci_siren or "?"))
+            key = plan.epci_siren or plan.epci_name or result.path.name
+            groups[key].append(PlanEntry(plan.epci_name or result.path.stem, plan.epci_siren or "", result))
+        else:
+            groups[epci.siren or ""].append(PlanEntry(epci.name or "", epci.siren or "", result))
+    entries = []
+    for group in groups.values():
+        group.sort(key=lambda e: (e.plan.updated_on or dt.date.min, e.result.path.stat().st_mtime), reverse=True)
+        kept, *others = group
+        entries.append(kept)
+        for other in others:
+            problem = finding("duplicate-plan", file=other.result.path.name, name=other.result.path.name,
+                              epci=kept.epci, kept=kept.result.path.name)
+            problems.append(problem)
+            extra_rows.append({"epci": other.epci, "siren": other.siren, "file": other.result.path.name,
+                               "status": DUPLICATE, "remark": problem.message})
+    entries.sort(key=lambda e: e.epci)
+    return entries, problems, extra_rows
+
+
+def _absent_row(name: str, siren: str, results: list[FileResult]) -> dict[str, Any]:
+    """`Non reçu`, or `Illisible` when an unreadable file is named after this EPCI."""
+    slug = slugify(name)
+    for result in results:
+        if result.plan is None and not result.lock and slug and slug in slugify(result.path.stem):
+            assert result.error is not None
+            return {"epci": name, "siren": siren, "file": result.path.name, "status": UNREADABLE,
+                    "remark": result.error.message, "errors": 1, "warnings": 0}
+    return {"epci": name, "siren": siren, "status": NOT_RECEIVED}
+
+
+def _synthesis_row(entry: PlanEntry, funder_info: dict[str, tuple[str | None, str | None]]) -> dict[str, Any]:
+    plan = entry.plan
+    statuses = Counter(a.status for a in plan.actions)
+    epci_funding = parc_funding = leader = 0.0
+    for line in plan.fundings:
+        if line.amount is None or line.status == "Refusé":
+            continue
+        code, kind = funder_info.get(line.funder or "", (None, None))
+        epci_funding += line.amount if kind == "EPCI" else 0
+        parc_funding += line.amount if kind == "Parc" else 0
+        leader += line.amount if code == "LEADER" else 0
+    review_dates = [r.date for r in plan.reviews if r.date]
+    review_dates += [s.date for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Tenue" and s.date]
+    referent = next((m.full_name for m in plan.members if m.pair_role == "Référent"), "")
+    findings = entry.result.findings
+    row = {
+        "epci": entry.epci, "siren": entry.siren, "file": entry.result.path.name, "status": plan.status or "",
+        "period": phrase("period", start=french.date_short(plan.period_start), end=french.date_short(plan.period_end))
+        if plan.period_start or plan.period_end else "",
+        "referent": referent, "objectives": len(plan.objectives), "actions": len(plan.actions),
+        "cost": sum(a.cost or 0 for a in plan.actions), "epci_funding": epci_funding,
+        "parc_funding": parc_funding, "leader_funding": leader,
+        "last_review": max(review_dates) if review_dates else None,
+        "epci_deliberation": _deliberation_summary(plan, (CC_BODY,)),
+        "parc_deliberation": _deliberation_summary(plan, PARC_BODIES),
+        "errors": sum(f.severity == "Erreur" for f in findings),
+        "warnings": sum(f.severity != "Erreur" for f in findings),
+    }
+    for status, key in SYNTHESIS_STATUS_KEYS.items():
+        row[key] = statuses.get(status, 0)
+    return row
+
+
+def _deliberation_summary(plan: Plan, bodies: tuple[str, ...]) -> str:
+    candidates = [d for d in plan.deliberations if d.body in bodies]
+    if not candidates:
+        return ""
+    latest = max(candidates, key=lambda d: d.date or dt.date.min)
+    number = phrase("deliberation-number", number=latest.number) if latest.number else ""
+    if latest.result:
+        return phrase("deliberation-voted", result=latest.result, date=french.date_short(latest.date)) + number
+    return phrase("deliberation-planned", date=french.date_short(latest.date)) + number
+
+
+def _fields(record: Any, table: str) -> dict[str, Any]:
+    """A plan record as a dict keyed by its table's column keys."""
+    return {key: getattr(record, key) for key in PLAN.table(table).keys}
+
+
+def _action_rows(entry: PlanEntry, today: dt.date) -> list[dict[str, Any]]:
+    rows = []
+    for action in entry.plan.actions:
+        row = {"epci": entry.epci, "siren": entry.siren, **_fields(action, "T_Actions")}
+        row["late"] = "Oui" if is_late(action, today) else ""
+        rows.append(row)
+    return rows
+
+
+def is_late(action: Any, today: dt.date) -> bool:
+    """End date passed and the action neither done nor abandoned."""
+    return bool(action.end and action.end < today and action.status not in CLOSED_STATUSES)
+
+
+def _funder_summary(entries: list[PlanEntry]) -> list[dict[str, Any]]:
+    totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for entry in entries:
+        for line in entry.plan.fundings:
+            if line.amount is not None and line.status != "Refusé" and line.funder:
+                totals[line.funder][entry.epci] += line.amount
+    rows = []
+    for funder in sorted(totals, key=lambda f: -sum(totals[f].values())):
+        row = {"funder": funder, **{e.epci: totals[funder].get(e.epci, 0.0) for e in entries}}
+        row["total"] = sum(totals[funder].values())
+        rows.append(row)
+    return rows
+
+
+def _charter_matrix(entries: list[PlanEntry], referential: Referential) -> list[dict[str, Any]]:
+    rows = []
+    for measure in referential.measures:
+        if not measure.code or (referential.charter_version and measure.version != referential.charter_version):
+            continue
+        counts = {e.epci: sum(a.measure == measure.code for a in e.plan.actions) for e in entries}
+        rows.append({"code": measure.code, "label": measure.label or "", **counts, "total": sum(counts.values())})
+    return rows
+
+
+def _team_rows(entries: list[PlanEntry], referential: Referential) -> list[dict[str, Any]]:
+    rows = []
+    for person in referential.staff:
+        name = person.full_name
+        referent_of = [e.epci for e in entries if any(m.full_name == name and m.pair_role == "Référent"
+                                                         for m in e.plan.members)]
+        pair = [e.epci for e in entries if any(m.full_name == name and m.pair_role for m in e.plan.members)]
+        actions = [a for e in entries for a in e.plan.actions if a.officer == name]
+        open_actions = [a for a in actions if a.status in OPEN_STATUSES]
+        committed = sum(a.parc_days or 0 for a in open_actions)
+        available = person.days_available
+        rows.append({
+            "name": name, "post": person.post or "", "referent_plans": len(referent_of),
+            "pair_plans": len(pair), "actions": len(actions), "open_actions": len(open_actions),
+            "committed_days": committed, "available_days": available,
+            "load": round(100 * committed / available, 1) if available else None,
+            "referent_of": ", ".join(referent_of),
+        })
+    return rows
+
+
+def _calendar(entries: list[PlanEntry]) -> tuple[list[dict[str, Any]], list[int]]:
+    starts = [e.plan.period_start.year for e in entries if e.plan.period_start]
+    ends = [e.plan.period_end.year for e in entries if e.plan.period_end]
+    if not starts or not ends:
+        return [], []
+    years = list(range(min(starts), max(ends) + 1))
+    rows = []
+    for entry in entries:
+        for action in entry.plan.actions:
+            if not action.start:
+                continue
+            last = (action.end or entry.plan.period_end or action.start).year
+            row = {"epci": entry.epci, "number": action.number, "title": action.title,
+                   "start": action.start, "end": action.end, "status": action.status}
+            for year in years:
+                row[str(year)] = "●" if action.start.year <= year <= last else ""
+            rows.append(row)
+    return rows, years
+
+
+def _check_row(file: str, epci: str, item: Finding) -> dict[str, Any]:
+    return {"file": file, "epci": epci, "severity": item.severity, "code": item.code, "sheet": item.sheet,
+            "cell": item.cell, "field": item.field, "value": item.value, "message": item.message}
+
+
+ACTION_STATUS_KEYS = tuple(SYNTHESIS_STATUS_KEYS[s] for s in ACTION_STATUSES)

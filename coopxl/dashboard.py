@@ -1,0 +1,171 @@
+"""Writing the dashboard workbook `sorties/tableau-de-bord.xlsx` (XlsxWriter).
+
+Every text from a plan is written with `write_string` (never a formula, never a link);
+text that Excel would take for a formula when re-edited gets a quote prefix. The file is
+written to a temporary name and renamed only once complete.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from . import french
+from .consolidation import ACTION_STATUS_KEYS, Dashboard
+from .files import atomic_write
+from .schema import (
+    ACTION_STATUSES,
+    DASHBOARD_ACTIONS,
+    DASHBOARD_CALENDAR,
+    DASHBOARD_CHARTER,
+    DASHBOARD_CHECKS,
+    DASHBOARD_FUNDER_SUMMARY,
+    DASHBOARD_FUNDINGS,
+    DASHBOARD_SYNTHESIS,
+    DASHBOARD_TEAM,
+    Column,
+    Kind,
+    Table,
+)
+
+TITLE = "Plans de coopération — tableau de bord"
+HEADER_ROW = 3
+"""0-based row of the tables' headers: title on row 0, date on row 1."""
+_NUMBER_FORMATS = {
+    Kind.DATE: "dd/mm/yyyy", Kind.AMOUNT: '#,##0 "€"', Kind.INTEGER: "0", Kind.NUMBER: "#,##0.0",
+    Kind.PERCENT: '0.0" %"',
+}
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
+    """Write the dashboard workbook to `path` atomically; refuses if it is open in Excel."""
+    with atomic_write(path) as temporary:
+        _Writer(dashboard, temporary).write()
+    return path
+
+
+class _Writer:
+    def __init__(self, dashboard: Dashboard, path: Path) -> None:
+        import xlsxwriter
+
+        self.dashboard = dashboard
+        self.book = xlsxwriter.Workbook(str(path), {
+            "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
+            "default_date_format": "dd/mm/yyyy", "constant_memory": False})
+        self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
+        self.formats = {kind: self.book.add_format({"num_format": fmt, "valign": "top"})
+                        for kind, fmt in _NUMBER_FORMATS.items()}
+        self.text = self.book.add_format({"valign": "top"})
+        self.wrap = self.book.add_format({"valign": "top", "text_wrap": True})
+        self.quoted = self.book.add_format({"valign": "top", "quote_prefix": True})
+        self.title = self.book.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
+        self.subtitle = self.book.add_format({"italic": True, "font_color": "#595959"})
+        self.mark = self.book.add_format({"align": "center", "bg_color": "#9BC2E6", "font_color": "#1F4E79"})
+
+    def write(self) -> None:
+        d = self.dashboard
+        synthesis = self.sheet("Synthèse", "Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis)
+        self.sheet("Actions", "Toutes les actions", DASHBOARD_ACTIONS, d.actions)
+        fundings = self.sheet("Financements", "Plans de financement", DASHBOARD_FUNDINGS, d.fundings)
+        summary_row = HEADER_ROW + len(d.fundings) + 4
+        funder_columns = [Column("Financeur", "funder", width=34)] + [
+            Column(epci, epci, Kind.AMOUNT, width=14) for epci in d.epci_columns] + [
+            Column("Total", "total", Kind.AMOUNT, width=14)]
+        fundings.write_string(summary_row - 1, 0, "Montants par financeur et par EPCI (hors financements refusés)",
+                              self.book.add_format({"bold": True}))
+        self.table(fundings, Table(DASHBOARD_FUNDER_SUMMARY, "Financements", tuple(funder_columns), ""),
+                   d.funder_summary, summary_row, set_widths=False)
+        charter_columns = [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=50)]
+        charter_columns += [Column(e, e, Kind.INTEGER, width=10) for e in d.epci_columns]
+        charter_columns += [Column("Total", "total", Kind.INTEGER, width=8)]
+        self.sheet("Charte", "Actions par mesure de la charte et par EPCI",
+                   Table(DASHBOARD_CHARTER, "Charte", tuple(charter_columns), ""), d.charter)
+        self.sheet("Équipe Parc", "Charge de l'équipe du Parc", DASHBOARD_TEAM, d.team)
+        calendar_columns = [Column("EPCI", "epci", width=30), Column("N° action", "number", width=10),
+                            Column("Intitulé", "title", Kind.LONG_TEXT, width=45), Column("Début", "start", Kind.DATE),
+                            Column("Fin", "end", Kind.DATE), Column("Statut", "status", width=12)]
+        calendar_columns += [Column(str(y), str(y), width=7) for y in d.years]
+        calendar = self.sheet("Calendrier", "Calendrier des actions (années de réalisation)",
+                              Table(DASHBOARD_CALENDAR, "Calendrier", tuple(calendar_columns), ""), d.calendar)
+        if d.calendar and d.years:
+            first = len(calendar_columns) - len(d.years)
+            calendar.conditional_format(HEADER_ROW + 1, first, HEADER_ROW + len(d.calendar), len(calendar_columns) - 1,
+                                        {"type": "cell", "criteria": "==", "value": '"●"', "format": self.mark})
+        self.sheet("Contrôles", "Erreurs et avertissements de tous les plans", DASHBOARD_CHECKS, d.checks)
+        self.charts(synthesis, fundings, summary_row)
+        self.book.close()
+
+    def sheet(self, name: str, title: str, table: Table, rows: list[dict[str, Any]]) -> Any:
+        sheet = self.book.add_worksheet(name)
+        sheet.write_string(0, 0, f"{TITLE} — {title}", self.title)
+        when = self.dashboard.generated_at
+        sheet.write_string(1, 0, f"Consolidé le {french.date_long(when.date())} à {when:%H:%M}, à partir de "
+                                 f"{self.dashboard.files} fichier(s) du dossier plans/.", self.subtitle)
+        self.table(sheet, table, rows, HEADER_ROW)
+        sheet.freeze_panes(HEADER_ROW + 1, 0)
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(HEADER_ROW)
+        sheet.set_footer("&L&A&Rpage &P / &N")
+        return sheet
+
+    def table(self, sheet: Any, table: Table, rows: list[dict[str, Any]], top: int, set_widths: bool = True) -> None:
+        columns = table.columns
+        for index, column in enumerate(columns):
+            if set_widths:
+                sheet.set_column(index, index, column.display_width, self.wrap if column.wraps else None)
+        for offset, row in enumerate(rows, start=1):
+            for index, column in enumerate(columns):
+                self.cell(sheet, top + offset, index, row.get(column.key), column)
+        sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
+            "name": table.name, "style": "Table Style Medium 2", "autofilter": True,
+            "columns": [{"header": c.header} for c in columns]})
+
+    def cell(self, sheet: Any, row: int, col: int, value: Any, column: Column) -> None:
+        import datetime as dt
+
+        if value is None or value == "":
+            return
+        if isinstance(value, str):
+            fmt = self.quoted if value.startswith(_FORMULA_STARTS) else (self.wrap if column.wraps else self.text)
+            sheet.write_string(row, col, value, fmt)
+        elif isinstance(value, bool):
+            sheet.write_string(row, col, "Oui" if value else "Non", self.text)
+        elif isinstance(value, (dt.date, dt.datetime)):
+            sheet.write_datetime(row, col, value if isinstance(value, dt.datetime)
+                                 else dt.datetime(value.year, value.month, value.day), self.formats[Kind.DATE])
+        else:
+            sheet.write_number(row, col, value, self.formats.get(column.kind, self.text))
+
+    def charts(self, synthesis: Any, fundings: Any, summary_row: int) -> None:
+        d = self.dashboard
+        rows = len(d.synthesis)
+        if rows:
+            first = [c.key for c in DASHBOARD_SYNTHESIS.columns].index(ACTION_STATUS_KEYS[0])
+            chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
+            for offset, status in enumerate(ACTION_STATUSES):
+                chart.add_series({
+                    "name": status,
+                    "categories": ["Synthèse", HEADER_ROW + 1, 0, HEADER_ROW + rows, 0],
+                    "values": ["Synthèse", HEADER_ROW + 1, first + offset, HEADER_ROW + rows, first + offset]})
+            chart.set_title({"name": "Actions par statut et par EPCI"})
+            chart.set_y_axis({"reverse": True})
+            chart.set_legend({"position": "bottom"})
+            chart.set_size({"width": 900, "height": 60 + 26 * rows})
+            synthesis.insert_chart(HEADER_ROW + rows + 3, 0, chart)
+        if d.funder_summary:
+            total_col = len(d.epci_columns) + 1
+            chart = self.book.add_chart({"type": "bar"})
+            chart.add_series({
+                "name": "Montant (€ HT)",
+                "categories": ["Financements", summary_row + 1, 0, summary_row + len(d.funder_summary), 0],
+                "values": ["Financements", summary_row + 1, total_col, summary_row + len(d.funder_summary), total_col],
+                "data_labels": {"value": True, "num_format": '#,##0 "€"'}})
+            chart.set_title({"name": "Financements par financeur (hors refusés)"})
+            chart.set_legend({"none": True})
+            chart.set_y_axis({"reverse": True})
+            chart.set_x_axis({"num_format": '#,##0 "€"'})
+            chart.set_size({"width": 900, "height": 80 + 30 * len(d.funder_summary)})
+            fundings.insert_chart(summary_row + len(d.funder_summary) + 3, 0, chart)

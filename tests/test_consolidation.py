@@ -1,0 +1,160 @@
+"""Consolidation: the dashboard's figures, every odd file of plans/, injection, safe writing."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from coopxl.consolidation import consolidate
+from coopxl.dashboard import write_dashboard
+from coopxl.messages import CoopxlError
+from coopxl.workspace import Workspace
+from factories import TODAY, clean_plan_content, make_plan
+from libreoffice import convert, needs_libreoffice
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, referential_path: Path) -> Workspace:
+    root = tmp_path / "travail"
+    (root / "plans").mkdir(parents=True)
+    (root / "referentiel.xlsx").write_bytes(referential_path.read_bytes())
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][0]["title"] = '=HYPERLINK("http://exemple.invalid","clic")'
+    rows["T_Actions"][1]["comment"] = "@SOMME(1;1)"
+    make_plan(root / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx", referential_path, fields=fields, rows=rows)
+    return Workspace(root)
+
+
+def sheet_rows(path: Path, sheet: str, table: str) -> list[dict]:
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook[sheet]
+    ref = ws.tables[table].ref
+    cells = list(ws[ref])
+    headers = [c.value for c in cells[0]]
+    return [dict(zip(headers, (c.value for c in row))) for row in cells[1:]]
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_synthesis_has_one_row_per_epci_with_not_received(workspace: Workspace) -> None:
+    dashboard = consolidate(workspace, today=TODAY)
+    rows = {r["epci"]: r for r in dashboard.synthesis}
+    assert list(rows) == ["CC Ardèche des Sources et Volcans", "CC Val'Eyrieux", "CA Privas Centre Ardèche"]
+    assert rows["CC Ardèche des Sources et Volcans"]["status"] == "Non reçu"
+    plan = rows["CC Val'Eyrieux"]
+    assert (plan["status"], plan["actions"], plan["done"], plan["ongoing"]) == ("En œuvre", 2, 1, 1)
+    assert (plan["cost"], plan["epci_funding"], plan["parc_funding"], plan["leader_funding"]) == (32000, 8000, 6000, 12000)
+    assert plan["referent"] == "Claire Martin"
+    assert plan["epci_deliberation"] == "Adoptée le 14/12/2023 (n° 2023_112)"
+    assert plan["last_review"].isoformat() == "2026-06-09"
+
+
+def test_dashboard_written_and_read_back(workspace: Workspace) -> None:
+    before = digests(workspace.plans_folder)
+    output = workspace.outputs_folder / "tableau-de-bord.xlsx"
+    write_dashboard(consolidate(workspace, today=TODAY), output)
+    assert digests(workspace.plans_folder) == before
+    workbook = openpyxl.load_workbook(output)
+    assert workbook.sheetnames == ["Synthèse", "Actions", "Financements", "Charte", "Équipe Parc", "Calendrier",
+                                   "Contrôles"]
+    assert workbook["Synthèse"]["A1"].value.startswith("Plans de coopération — tableau de bord")
+    assert "Consolidé le" in workbook["Synthèse"]["A2"].value
+    assert len(workbook["Synthèse"]._charts) == 1 and len(workbook["Financements"]._charts) == 1
+    synthesis = sheet_rows(output, "Synthèse", "T_Synthese")
+    assert [r["Statut du plan"] for r in synthesis] == ["Non reçu", "En œuvre", "Non reçu"]
+    assert synthesis[1]["Coût total (€ HT)"] == 32000
+    actions = sheet_rows(output, "Actions", "T_ToutesActions")
+    assert [(a["EPCI"], a["N° action"], a["En retard"]) for a in actions] == [
+        ("CC Val'Eyrieux", "A1.1", None), ("CC Val'Eyrieux", "A2.1", None)]
+    assert workbook["Actions"]["O5"].number_format == "dd/mm/yyyy"
+    assert workbook["Actions"]["O5"].value.date().isoformat() == "2024-03-01"
+    summary = sheet_rows(output, "Financements", "T_FinanceursParEPCI")
+    assert {r["Financeur"]: r["Total"] for r in summary} == {
+        "Programme LEADER (FEADER)": 12000, "Autofinancement de l'EPCI": 8000,
+        "Région Auvergne-Rhône-Alpes": 6000, "Fonds propres du Parc": 6000}
+    team = {r["Chargé de mission"]: r for r in sheet_rows(output, "Équipe Parc", "T_EquipeParc")}
+    assert (team["Claire Martin"]["Plans comme référent"], team["Claire Martin"]["Actions suivies"]) == (1, 2)
+    charter = {r["Code mesure"]: r["Total"] for r in sheet_rows(output, "Charte", "T_ChartePlans")}
+    assert charter == {"1.1": 1, "5.2": 0, "6.1": 1}
+
+
+def test_text_that_looks_like_a_formula_stays_text(workspace: Workspace) -> None:
+    output = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "tdb.xlsx")
+    sheet = openpyxl.load_workbook(output)["Actions"]
+    title, comment = sheet["E5"], sheet["W6"]
+    assert (title.value, title.data_type) == ('=HYPERLINK("http://exemple.invalid","clic")', "s")
+    assert (comment.value, comment.data_type) == ("@SOMME(1;1)", "s")
+    assert title.quotePrefix and comment.quotePrefix
+    assert not sheet._hyperlinks
+
+
+def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_path: Path) -> None:
+    plans = workspace.plans_folder
+    fields, rows = clean_plan_content()
+    fields["updated_on"] = fields["updated_on"].replace(year=2025)
+    make_plan(plans / "ancienne-version.xlsx", referential_path, fields=fields, rows=rows)
+    (plans / "~$plan-cooperation_cc-val-eyrieux.xlsx").write_bytes(bytes([5]) + b"Marie" + b"\x00" * 50)
+    (plans / "compte-rendu.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 50)
+    (plans / "plan-cooperation_ca-privas-centre-ardeche.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    dashboard = consolidate(workspace, today=TODAY)
+    statuses = [(r["epci"], r["status"], r.get("file")) for r in dashboard.synthesis]
+    assert statuses == [
+        ("CC Ardèche des Sources et Volcans", "Non reçu", None),
+        ("CC Val'Eyrieux", "En œuvre", "plan-cooperation_cc-val-eyrieux.xlsx"),
+        ("CA Privas Centre Ardèche", "Illisible", "plan-cooperation_ca-privas-centre-ardeche.xlsx"),
+        ("CC Val'Eyrieux", "Doublon", "ancienne-version.xlsx"),
+    ]
+    assert sorted((p.file, p.code) for p in dashboard.problems) == [
+        ("ancienne-version.xlsx", "duplicate-plan"), ("compte-rendu.docx", "corrupt-file"),
+        ("plan-cooperation_ca-privas-centre-ardeche.xlsx", "legacy-xls"),
+        ("~$plan-cooperation_cc-val-eyrieux.xlsx", "lock-file")]
+    assert len(dashboard.actions) == 2  # the duplicate is not counted twice
+    checks_files = {c["file"] for c in dashboard.checks}
+    assert {"ancienne-version.xlsx", "compte-rendu.docx", "~$plan-cooperation_cc-val-eyrieux.xlsx"} <= checks_files
+
+
+def test_interrupted_write_keeps_the_previous_dashboard(workspace: Workspace, monkeypatch) -> None:
+    import coopxl.dashboard
+
+    output = workspace.outputs_folder / "tableau-de-bord.xlsx"
+    write_dashboard(consolidate(workspace, today=TODAY), output)
+    previous = output.read_bytes()
+
+    def crash(self, *args, **kwargs):
+        raise MemoryError("coupure en pleine écriture")
+
+    monkeypatch.setattr(coopxl.dashboard._Writer, "charts", crash)
+    with pytest.raises(MemoryError):
+        write_dashboard(consolidate(workspace, today=TODAY), output)
+    assert output.read_bytes() == previous
+    assert sorted(p.name for p in workspace.outputs_folder.iterdir()) == ["tableau-de-bord.xlsx"]
+
+
+def test_dashboard_open_in_excel_is_not_overwritten(workspace: Workspace) -> None:
+    output = workspace.outputs_folder / "tableau-de-bord.xlsx"
+    write_dashboard(consolidate(workspace, today=TODAY), output)
+    previous = output.read_bytes()
+    (workspace.outputs_folder / "~$tableau-de-bord.xlsx").write_bytes(b"\x05Marie")
+    with pytest.raises(CoopxlError) as error:
+        write_dashboard(consolidate(workspace, today=TODAY), output)
+    assert error.value.code == "output-locked"
+    assert output.read_bytes() == previous
+
+
+def test_parallel_reading_gives_the_same_dashboard(workspace: Workspace, referential_path: Path) -> None:
+    serial = consolidate(workspace, today=TODAY, jobs=1)
+    parallel = consolidate(workspace, today=TODAY, jobs=2)
+    assert parallel.synthesis == serial.synthesis
+    assert parallel.actions == serial.actions
+
+
+@needs_libreoffice
+def test_libreoffice_opens_and_converts_the_dashboard(workspace: Workspace, tmp_path: Path) -> None:
+    output = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "tableau-de-bord.xlsx")
+    (pdf,) = convert([output], "pdf", tmp_path / "pdf", tmp_path / "profile")
+    assert pdf.read_bytes().startswith(b"%PDF")
