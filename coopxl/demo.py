@@ -8,35 +8,42 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .messages import CoopxlError
 from .textui import print_table
 
 
 def run_demo(folder: Path | None) -> int:
     """Copy the examples into `folder` (a new temporary folder by default) and run every step."""
-    from .reader import read_plan
-    from .workspace import copy_examples, create_plan, plan_files
+    from .workspace import copy_examples, create_plan
 
     folder = Path(folder) if folder else Path(tempfile.mkdtemp(prefix="coopxl-demo-"))
     workspace = copy_examples(folder)
     print(f"Territoire d'exemple copié dans {workspace.root}")
 
-    print("\n1. Lecture du référentiel et des plans")
-    referential = workspace.read_referential()
-    print(f"   Référentiel : {len(referential.epcis)} EPCI, {len(referential.measures)} mesures de "
-          f"charte, {len(referential.staff)} chargés de mission, {len(referential.funders)} financeurs.")
-    rows = []
-    for path in plan_files(workspace.plans_folder):
-        try:
-            plan = read_plan(path)
-        except CoopxlError as error:
-            rows.append((path.name, "Illisible", "", "", error.message))
-            continue
-        rows.append((plan.epci_name or path.name, plan.status or "", str(len(plan.actions)),
-                     str(len({r.date for r in plan.reviews})), str(len(plan.findings))))
-    print_table(("EPCI", "Statut", "Actions", "Revues", "Remarques de lecture"), rows, indent=3)
+    print("\n1. Contrôle du référentiel et des plans (coopxl valider)")
+    from .validation import validate_paths
 
-    print("\n2. Création d'un nouveau plan (coopxl nouveau)")
+    report = validate_paths([workspace.root])
+    rows = []
+    for name in report.files:
+        findings = report.for_file(name)
+        errors = sum(f.severity == "Erreur" for f in findings)
+        rows.append((name, str(errors), str(len(findings) - errors)))
+    print_table(("Classeur", "Erreurs", "Avertissements"), rows, indent=3)
+    faulty = [name for name in report.plans if any(f.severity == "Erreur" for f in report.for_file(name))]
+    print(f"   {len(report.plans)} plans contrôlés, {len(faulty)} avec des erreurs à corriger "
+          "(le détail : coopxl valider DOSSIER).")
+
+    print("\n2. Tableau de bord (coopxl consolider)")
+    from .consolidation import consolidate
+    from .dashboard import write_dashboard
+
+    dashboard = consolidate(workspace)
+    dashboard_path = write_dashboard(dashboard, workspace.outputs_folder / "tableau-de-bord.xlsx")
+    counted = sum(1 for r in dashboard.synthesis if "actions" in r)
+    print(f"   {counted} plans consolidés, {len(dashboard.actions)} actions : {dashboard_path}")
+
+    print("\n3. Création d'un nouveau plan (coopxl nouveau)")
+    referential = workspace.read_referential()
     first = referential.epcis[0]
     new_plan = create_plan(workspace, first.siren or first.name or "",
                            referent=referential.staff[0].full_name,
@@ -46,6 +53,6 @@ def run_demo(folder: Path | None) -> int:
 
     print("\nRésultats :")
     print(f"   dossier de travail : {workspace.root}")
-    print(f"   plans lus          : {workspace.plans_folder}")
+    print(f"   tableau de bord    : {dashboard_path}")
     print(f"   nouveau plan       : {new_plan}")
     return 0

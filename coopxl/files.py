@@ -31,6 +31,8 @@ def atomic_write(target: Path) -> Iterator[Path]:
     temporary_path = Path(temporary)
     try:
         yield temporary_path
+        # mkstemp makes the file private (0600); give it the mode a normal write would.
+        os.chmod(temporary_path, target.stat().st_mode & 0o777 if target.exists() else _default_mode())
         try:
             os.replace(temporary_path, target)
         except PermissionError as exc:  # Windows: the target is open in Excel or Word
@@ -38,6 +40,12 @@ def atomic_write(target: Path) -> Iterator[Path]:
     finally:
         if temporary_path.exists():
             temporary_path.unlink()
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def copy_atomically(source: Path, target: Path) -> None:

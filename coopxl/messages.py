@@ -125,8 +125,8 @@ _CODES = (
     Code("missing-value", ERROR, "values", "Valeur obligatoire manquante",
          "« {field} » est obligatoire et n'est pas rempli{context}. Complétez la cellule."),
     Code("invalid-choice", ERROR, "values", "Valeur hors liste",
-         "« {value} » n'est pas une valeur autorisée pour « {field} »{suggestion} (valeurs "
-         "possibles : {allowed}). Choisissez une valeur dans le menu déroulant."),
+         "« {value} » n'est pas une valeur autorisée pour « {field} » (valeurs possibles : "
+         "{allowed}).{suggestion} Choisissez une valeur dans le menu déroulant."),
     Code("invalid-siren", ERROR, "values", "SIREN invalide",
          "« {value} » n'est pas un SIREN valide pour « {field} » : {reason}. Un SIREN compte 9 "
          "chiffres et sa clé de contrôle (Luhn) doit être juste ; vérifiez-le sur "
@@ -159,10 +159,10 @@ _CODES = (
          "« {value} » ne fait pas partie de l'équipe du Parc dans le référentiel. Choisissez "
          "un nom dans la liste."),
     Code("unknown-funder", ERROR, "references", "Financeur inconnu",
-         "« {value} » n'est pas un financeur du référentiel{suggestion}. Choisissez un "
+         "« {value} » n'est pas un financeur du référentiel.{suggestion} Choisissez un "
          "financeur dans la liste, ou demandez au Parc de l'ajouter au référentiel."),
     Code("unknown-epci", ERROR, "references", "EPCI inconnu",
-         "« {value} » n'est pas un EPCI du référentiel{suggestion}. Choisissez l'EPCI dans la "
+         "« {value} » n'est pas un EPCI du référentiel.{suggestion} Choisissez l'EPCI dans la "
          "liste."),
     Code("unknown-actes-subject", ERROR, "references", "Matière @ctes inconnue",
          "« {value} » n'est pas une matière @ctes du référentiel. Choisissez-la dans la liste "
@@ -291,6 +291,14 @@ _CODES = (
     Code("workbook-open", ERROR, "commande", "Classeur ouvert dans Excel",
          "« {name} » est ouvert dans Excel par {owner} (fichier de verrou « {lock} »). Fermez-le, "
          "puis relancez la commande : coopxl n'écrit jamais dans un classeur ouvert."),
+    Code("template-invalid", ERROR, "commande", "Modèle Word inutilisable",
+         "le modèle « {name} » ne peut pas être utilisé : {detail}. Vérifiez-le avec « coopxl "
+         "modeles verifier »."),
+    Code("libreoffice-missing", ERROR, "commande", "LibreOffice absent",
+         "les copies PDF demandent LibreOffice, introuvable sur ce poste (commande soffice). "
+         "Installez LibreOffice, ou relancez sans --pdf."),
+    Code("pdf-failed", ERROR, "commande", "Conversion PDF impossible",
+         "LibreOffice n'a pas pu convertir « {name} » en PDF ({detail})."),
     Code("no-plans-folder", ERROR, "commande", "Dossier de plans introuvable",
          "« {path} » n'a pas de dossier plans/ ; indiquez un dossier de travail créé avec "
          "« coopxl initialiser »."),
@@ -303,7 +311,7 @@ CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}
 PHRASES = {
     "siren-length": "il doit compter 9 chiffres",
     "siren-key": "sa clé de contrôle est fausse",
-    "suggestion": " (voulez-vous dire « {value} » ?)",
+    "suggestion": " Voulez-vous dire « {value} » ?",
     "voted-context": " pour une délibération votée",
     "no-cc-deliberation": "aucune délibération adoptée du conseil communautaire n'est saisie",
     "no-parc-deliberation": "aucune délibération adoptée du bureau ou du comité syndical du Parc n'est saisie",
@@ -320,6 +328,11 @@ PHRASES = {
     "deliberation-planned": "Prévue le {date}",
     "deliberation-number": " (n° {number})",
     "period": "{start} – {end}",
+    "template-missing": "le modèle « {name} » est introuvable",
+    "template-unreadable": "« {name} » n'est pas un document Word lisible ({detail})",
+    "template-syntax": "« {name} » contient une balise de modèle mal formée ({detail}) près de « {near} » : vérifiez les {{{{ }}}} et {{% %}} de ce passage",
+    "template-unknown-field": "« {name} » utilise le champ « {field} », que coopxl ne connaît pas : corrigez son nom (voir la liste des champs dans le README)",
+    "template-missing-style": "« {name} » utilise le style « {style} », absent du document : recréez-le dans Word ou changez le style du paragraphe",
     "lists-detail": "{missing} valeur(s) du référentiel absente(s) du classeur, {extra} en trop",
     "role-parc-president": "le président du Parc",
     "role-parc-vp": "le vice-président du Parc chargé de la proximité territoriale",

@@ -44,3 +44,15 @@ def test_refuses_to_write_a_file_open_in_excel(tmp_path: Path) -> None:
             temporary.write_bytes(b"nouveau")
     assert error.value.code == "output-locked"
     assert target.read_bytes() == b"ancien"
+
+
+def test_written_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    target = tmp_path / "nouveau.xlsx"
+    with atomic_write(target) as temporary:
+        temporary.write_bytes(b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
