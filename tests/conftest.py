@@ -15,6 +15,8 @@ RAISED: set[str] = set()
 CODES_FILE = Path(tempfile.mkdtemp(prefix="coopxl-codes-")) / "codes.txt"
 os.environ["COOPXL_TEST_CODES"] = str(CODES_FILE)
 _render = messages.render
+unrecorded_render = _render
+"""The real renderer, for tests that render every code on purpose (they prove nothing is raised)."""
 
 
 def _recording_render(code, *args, **kwargs):

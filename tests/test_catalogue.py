@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from coopxl.messages import CATALOGUE, french_typography, render
+from conftest import unrecorded_render as render
+from coopxl.messages import CATALOGUE, french_typography
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

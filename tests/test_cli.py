@@ -231,3 +231,32 @@ def test_valider_annoter(tmp_path: Path, referential_path: Path) -> None:
     locked = run("valider", str(path), "--annoter", "--date", "2026-11-25")
     assert locked.returncode == 2
     assert "ouvert dans Excel par Marie" in locked.stderr.replace("\u00a0", " ")
+
+
+def test_demo_runs_the_whole_chain_on_the_examples(tmp_path: Path) -> None:
+    folder = tmp_path / "demo"
+    result = run("demo", str(folder))
+    assert result.returncode == 0, result.stderr
+    assert "Résultats :" in result.stdout
+    assert (folder / "sorties" / "tableau-de-bord.xlsx").is_file()
+    assert (folder / "sorties" / "demo" / "nouveau-plan.xlsx").is_file()
+    assert len(list((folder / "plans").glob("*.xlsx"))) == 13
+    again = run("demo", str(folder))
+    assert again.returncode == 2 and "n'est pas vide" in again.stderr
+
+
+def test_consolider_command(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", folder)
+    result = run("consolider", str(folder), "--date", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    assert f"Tableau de bord écrit : {folder / 'sorties' / 'tableau-de-bord.xlsx'}" in result.stdout
+    assert "13 fichier(s) lu(s), 13 plan(s) consolidé(s)" in result.stdout
+    (folder / "plans" / "notes.txt").write_text("à relire")
+    with_problem = run("consolider", str(folder), "--date", "2026-11-25")
+    assert with_problem.returncode == 1
+    assert "« notes.txt » est un fichier texte" in with_problem.stdout.replace("\u00a0", " ")
+    missing = run("consolider", str(tmp_path / "absent"))
+    assert missing.returncode == 2

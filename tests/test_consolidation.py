@@ -158,3 +158,15 @@ def test_libreoffice_opens_and_converts_the_dashboard(workspace: Workspace, tmp_
     output = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "tableau-de-bord.xlsx")
     (pdf,) = convert([output], "pdf", tmp_path / "pdf", tmp_path / "profile")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_plan_of_an_epci_outside_the_referential_is_counted_apart(workspace: Workspace, referential_path: Path) -> None:
+    fields, rows = clean_plan_content()
+    fields.update(epci_name="CC du Pays de Lamastre", epci_siren="240001370")
+    make_plan(workspace.plans_folder / "lamastre.xlsx", referential_path, fields=fields, rows=rows)
+    dashboard = consolidate(workspace, today=TODAY)
+    extra = dashboard.synthesis[-1]
+    assert (extra["epci"], extra["siren"], extra["status"], extra["actions"]) == (
+        "CC du Pays de Lamastre", "240001370", "En œuvre", 2)
+    assert len(dashboard.actions) == 4
+    assert ("lamastre.xlsx", "plan-outside-referential") in {(c["file"], c["code"]) for c in dashboard.checks}

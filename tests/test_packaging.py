@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from factories import make_referential
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +51,9 @@ def test_installed_wheel_runs_initialiser_and_nouveau(wheel: Path, tmp_path: Pat
                            capture_output=True, text=True, cwd=tmp_path, env=env)
     assert where.stdout.startswith(str(target))
     assert coopxl("initialiser", str(work)).returncode == 0
-    make_referential(work / "referentiel.xlsx")
-    result = coopxl("nouveau", "Val'Eyrieux", "--dossier", str(work))
+    result = coopxl("nouveau", "Lamastre", "--dossier", str(work))
     assert result.returncode == 0, result.stderr
-    assert (work / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx").is_file()
+    assert (work / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx").is_file()
+    demo = coopxl("demo", str(tmp_path / "demo"))
+    assert demo.returncode == 0, demo.stderr
+    assert (tmp_path / "demo" / "sorties" / "tableau-de-bord.xlsx").is_file()
