@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -193,6 +194,59 @@ def render_synthesis(dashboard) -> str:
     return text
 
 
+def _run_deliberations(args: argparse.Namespace) -> int:
+    from .documents import generate_for_paths
+    from .reader import read_referential
+    from .textui import progress
+
+    referential = read_referential(args.referentiel) if args.referentiel else None
+    result = generate_for_paths(args.chemins, output=args.sortie, referential=referential,
+                                templates_folder=args.modeles, pdf=args.pdf, force=args.forcer,
+                                today=args.date, progress=progress)
+    for generated in result.generated:
+        folder = generated.files[0].parent
+        extra = f" (+ {len(generated.pdfs)} PDF)" if generated.pdfs else ""
+        print(f"{generated.plan.name} : {len(generated.files)} documents{extra} dans {folder}")
+    for path, reason in result.skipped:
+        print(textwrap.fill(f"Ignoré : {reason}.", 100, subsequent_indent="  "))
+    if not result.generated and not result.skipped:
+        print("Aucun plan trouvé dans " + ", ".join(map(str, args.chemins)), file=sys.stderr)
+        return EXIT_FAILED
+    if result.pdf_error:
+        print(f"Erreur : {result.pdf_error}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_FINDINGS if result.skipped else EXIT_OK
+
+
+def _run_modeles(args: argparse.Namespace) -> int:
+    from .documents import TEMPLATE_NAMES, check_template, template_path
+
+    if args.action == "copier":
+        folder = Path(args.chemins[0]) / "modeles" if args.chemins else Path("modeles")
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in TEMPLATE_NAMES:
+            target = folder / name
+            if target.exists():
+                print(f"{target} existe déjà : conservé.")
+                continue
+            shutil.copyfile(template_path(name), target)
+            print(f"Modèle copié : {target}")
+        print("Modifiez ces modèles dans Word, puis vérifiez-les avec « coopxl modeles verifier ».")
+        return EXIT_OK
+    paths = args.chemins or [template_path(name) for name in TEMPLATE_NAMES]
+    status = EXIT_OK
+    for path in paths:
+        problems = check_template(Path(path))
+        if problems:
+            status = EXIT_FINDINGS
+            print(f"{Path(path).name} : {len(problems)} problème(s)")
+            for problem in problems:
+                print(textwrap.fill(problem.message, 100, initial_indent="  - ", subsequent_indent="    "))
+        else:
+            print(f"{Path(path).name} : modèle utilisable.")
+    return status
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -246,6 +300,28 @@ def _args_consolider(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="écrit la synthèse en JSON (pour un programme)")
 
 
+def _args_deliberations(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
+                        help="classeurs de plan, ou dossier de travail (tous ses plans)")
+    parser.add_argument("--sortie", type=Path, metavar="DOSSIER",
+                        help="dossier des documents (par défaut : sorties/documents/<epci>/)")
+    parser.add_argument("--pdf", action="store_true", help="ajoute une copie PDF de chaque document (LibreOffice)")
+    parser.add_argument("--forcer", action="store_true", help="produit aussi les documents des plans en erreur")
+    parser.add_argument("--modeles", type=Path, metavar="DOSSIER",
+                        help="modèles Word personnalisés (par défaut : DOSSIER/modeles/ s'il existe)")
+    parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
+                        help="référentiel (par défaut : celui du dossier de travail)")
+    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ", help="date des documents (par défaut : aujourd'hui)")
+
+
+def _args_modeles(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("verifier", "copier"),
+                        help="verifier : contrôle des modèles ; copier : copie les modèles livrés dans "
+                             "DOSSIER/modeles/ pour les personnaliser")
+    parser.add_argument("chemins", type=Path, nargs="*", metavar="FICHIER|DOSSIER",
+                        help="modèles .docx à vérifier (par défaut : ceux livrés), ou dossier de travail")
+
+
 def _args_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, nargs="?", metavar="DOSSIER",
                         help="dossier vide où copier l'exemple (par défaut : un dossier temporaire)")
@@ -274,6 +350,18 @@ COMMANDS: tuple[Command, ...] = (
      "EPCI (plans non reçus ou illisibles compris), actions, financements, charte, charge de "
      "l'équipe, calendrier, contrôles et graphiques. Les plans ne sont jamais modifiés.",
      "coopxl consolider ~/cooperation", _args_consolider, _run_consolider),
+    ("deliberations", "documents Word des plans",
+     "Produit pour chaque plan la feuille de route et les délibérations du conseil communautaire "
+     "et du bureau (ou comité) syndical du Parc : projet avant le vote, extrait une fois le vote "
+     "saisi dans la feuille Délibérations. Les plans en erreur sont ignorés sauf --forcer.",
+     "coopxl deliberations ~/cooperation --pdf\n  coopxl deliberations plans/plan-cooperation_cc-val-eyrieux.xlsx",
+     _args_deliberations, _run_deliberations),
+    ("modeles", "modèles Word : vérifier, copier",
+     "Vérifie qu'un modèle Word personnalisé est utilisable (champs connus, balises bien formées, "
+     "styles présents) avant toute production, ou copie les modèles livrés dans le dossier de "
+     "travail pour les personnaliser dans Word.",
+     "coopxl modeles verifier ~/cooperation/modeles/deliberation-parc.docx\n  coopxl modeles copier ~/cooperation",
+     _args_modeles, _run_modeles),
     ("demo", "démonstration sur le territoire d'exemple",
      "Copie le territoire d'exemple (référentiel et 13 plans) dans un dossier et y exécute "
      "toute la chaîne de coopération, en indiquant où trouver les résultats.",

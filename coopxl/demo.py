@@ -42,7 +42,15 @@ def run_demo(folder: Path | None) -> int:
     counted = sum(1 for r in dashboard.synthesis if "actions" in r)
     print(f"   {counted} plans consolidés, {len(dashboard.actions)} actions : {dashboard_path}")
 
-    print("\n3. Création d'un nouveau plan (coopxl nouveau)")
+    print("\n3. Documents Word des plans sans erreur (coopxl deliberations)")
+    from .documents import generate_for_paths
+
+    batch = generate_for_paths([workspace.root])
+    documents = workspace.outputs_folder / "documents"
+    print(f"   {sum(len(g.files) for g in batch.generated)} documents pour {len(batch.generated)} plans "
+          f"dans {documents} ; {len(batch.skipped)} plans ignorés (erreurs à corriger d'abord).")
+
+    print("\n4. Création d'un nouveau plan (coopxl nouveau)")
     referential = workspace.read_referential()
     first = referential.epcis[0]
     new_plan = create_plan(workspace, first.siren or first.name or "",
@@ -54,5 +62,6 @@ def run_demo(folder: Path | None) -> int:
     print("\nRésultats :")
     print(f"   dossier de travail : {workspace.root}")
     print(f"   tableau de bord    : {dashboard_path}")
+    print(f"   documents Word     : {documents}")
     print(f"   nouveau plan       : {new_plan}")
     return 0

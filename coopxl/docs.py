@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-BLOCKS = ("commandes", "codes")
+BLOCKS = ("commandes", "codes", "champs")
 
 
 def command_reference() -> str:
@@ -35,8 +35,32 @@ def code_reference() -> str:
     return "\n".join(lines)
 
 
+def field_reference() -> str:
+    """The fields a Word template may use (documents.CONTEXT_FIELDS), as a Markdown list."""
+    from .documents import CONTEXT_FIELDS
+
+    lines = []
+
+    def walk(spec: object, prefix: str, depth: int) -> None:
+        for name, sub in spec.items():  # type: ignore[union-attr]
+            if isinstance(sub, list):
+                item = "xyz"[min(depth, 2)]
+                lines.append(f"{'  ' * depth}- `{prefix}{name}` : liste ; pour chaque élément `{item}` "
+                             f"(`{{% for {item} in {prefix}{name} %}}`) :")
+                walk(sub[0], f"{item}.", depth + 1)
+            elif isinstance(sub, dict):
+                lines.append(f"{'  ' * depth}- `{prefix}{name}` : " + ", ".join(
+                    f"`.{k}`" for k, v in sub.items() if v is None))
+                walk({k: v for k, v in sub.items() if v is not None}, f"{prefix}{name}.", depth + 1)
+            else:
+                lines.append(f"{'  ' * depth}- `{prefix}{name}`")
+
+    walk(CONTEXT_FIELDS, "", 0)
+    return "\n".join(lines)
+
+
 def render_block(name: str) -> str:
-    return {"commandes": command_reference, "codes": code_reference}[name]()
+    return {"commandes": command_reference, "codes": code_reference, "champs": field_reference}[name]()
 
 
 def update_readme(readme: Path) -> bool:

@@ -30,41 +30,46 @@ DELIBERATION_CC = "deliberation-conseil-communautaire.docx"
 DELIBERATION_PARC = "deliberation-parc.docx"
 TEMPLATE_NAMES = (FEUILLE_DE_ROUTE, DELIBERATION_CC, DELIBERATION_PARC)
 
-_ACTION = {"numero", "objectif", "intitule", "description", "mesure", "horizon", "porteur", "role_epci",
-           "role_parc", "partenaires", "charge_mission", "debut", "fin", "calendrier", "statut", "priorite",
-           "cout", "financement", "indicateur", "valeur_cible"}
-_MEMBER = {"nom", "fonction", "college", "binome"}
-CONTEXT_FIELDS: dict[str, Any] = {
-    "epci": {"nom", "siren", "forme", "forme_longue", "designation", "departement", "siege", "president",
-             "president_titre", "dgs", "conseillers", "tribunal"},
-    "parc": {"nom", "organisme", "siren", "adresse", "president", "president_titre", "vp_proximite",
-             "instance", "instance_majuscules", "est_bureau", "delegation", "charte", "charte_libelle",
-             "decret", "tribunal"},
-    "plan": {"intitule", "periode", "debut", "fin", "statut", "date_maj", "nb_objectifs",
-             "nb_objectifs_lettres", "nb_actions", "nb_actions_lettres", "cout_total", "part_epci",
-             "part_parc", "part_leader", "mesures",
-             "financeurs": [{"nom", "montant"}],
-             "objectifs": [{"numero", "intitule", "mesures", "description", "nb_actions", "actions": [_ACTION]}],
-             "actions": [_ACTION],
-             "pistes": [{"numero", "intitule", "horizon", "mesure", "decision", "action"}],
-             "interconnaissance": [{"rubrique", "structure", "contenu"}]},
-    "groupe": {"parc": [_MEMBER], "epci": [_MEMBER]},
-    "binome": {"referent", "referent_poste", "membre", "membre_poste"},
-    "seances": [{"numero", "type", "date", "lieu", "statut", "resultats"}],
-    "seance1": None, "seance2": None, "seance3": None,
-    "suivis": [{"date", "lieu"}],
-    "deliberation": {"est_extrait", "titre", "numero", "date", "date_lettres", "convocation",
-                     "president_seance", "secretaire", "rapporteur", "membres", "presents", "pouvoirs",
-                     "votants", "pour", "contre", "abstentions", "formule_vote", "resultat", "adoptee",
-                     "quorum", "matiere", "transmission", "identifiant_actes", "publication"},
-    "delib_epci": {"numero", "date"},
-    "document": {"genere_le", "brouillon", "mention"},
-    "blanc": None,
-}
+def _fields(*names: str, **nested: Any) -> dict[str, Any]:
+    """A context object: plain attributes (None) and nested objects or lists."""
+    return {**dict.fromkeys(names), **nested}
+
+
+_ACTION = _fields("numero", "objectif", "intitule", "description", "mesure", "horizon", "porteur", "role_epci",
+                  "role_parc", "partenaires", "charge_mission", "debut", "fin", "calendrier", "statut",
+                  "priorite", "cout", "financement", "indicateur", "valeur_cible")
+_MEMBER = _fields("nom", "fonction", "college", "binome")
+CONTEXT_FIELDS: dict[str, Any] = _fields(
+    "seance1", "seance2", "seance3", "blanc",
+    epci=_fields("nom", "siren", "forme", "forme_longue", "designation", "departement", "siege", "president",
+                 "president_titre", "dgs", "conseillers", "tribunal"),
+    parc=_fields("nom", "organisme", "siren", "adresse", "president", "president_titre", "vp_proximite",
+                 "instance", "instance_majuscules", "est_bureau", "delegation", "charte", "charte_libelle",
+                 "decret", "tribunal"),
+    plan=_fields("intitule", "periode", "debut", "fin", "statut", "date_maj", "nb_objectifs",
+                 "nb_objectifs_lettres", "nb_actions", "nb_actions_lettres", "cout_total", "part_epci",
+                 "part_parc", "part_leader", "mesures",
+                 financeurs=[_fields("nom", "montant")],
+                 objectifs=[_fields("numero", "intitule", "mesures", "description", "nb_actions",
+                                    actions=[_ACTION])],
+                 actions=[_ACTION],
+                 pistes=[_fields("numero", "intitule", "horizon", "mesure", "decision", "action")],
+                 interconnaissance=[_fields("rubrique", "structure", "contenu")]),
+    groupe=_fields(parc=[_MEMBER], epci=[_MEMBER]),
+    binome=_fields("referent", "referent_poste", "membre", "membre_poste"),
+    seances=[_fields("numero", "type", "date", "lieu", "statut", "resultats")],
+    suivis=[_fields("date", "lieu")],
+    deliberation=_fields("est_extrait", "titre", "numero", "date", "date_lettres", "convocation",
+                         "president_seance", "secretaire", "rapporteur", "membres", "presents", "pouvoirs",
+                         "votants", "pour", "contre", "abstentions", "formule_vote", "resultat", "adoptee",
+                         "quorum", "matiere", "transmission", "identifiant_actes", "publication"),
+    delib_epci=_fields("numero", "date"),
+    document=_fields("genere_le", "brouillon", "mention"),
+)
 """Every field a Word template may use: the contract between coopxl and staff's templates.
 
-A set lists the attributes of an object, a one-element list describes each item of a list,
-None is a plain value.
+A dict lists the attributes of an object, a one-element list describes each item of a
+list, None is a plain value.
 """
 
 
@@ -377,8 +382,6 @@ def unknown_fields(tree: Any) -> set[str]:
                 return known, None, dotted
             if isinstance(spec, dict) and attr in spec:
                 return True, spec[attr], dotted
-            if isinstance(spec, set) and attr in spec:
-                return True, None, dotted
             if isinstance(spec, list) or spec is None:
                 return True, None, dotted  # methods of lists and strings (|length, .upper())
             return False, None, dotted
@@ -457,3 +460,142 @@ def render(template: Path, context: dict[str, Any], target: Path, today: dt.date
     with atomic_write(target) as temporary:
         document.save(str(temporary))
     return target
+
+
+# --- generation ----------------------------------------------------------------------
+
+
+def output_names(referential: Referential) -> dict[str, str]:
+    """Template name → document name (the Parc's délibération is named after its body)."""
+    body = (referential.approving_body or "Bureau syndical").lower().replace(" ", "-")
+    return {FEUILLE_DE_ROUTE: FEUILLE_DE_ROUTE, DELIBERATION_CC: DELIBERATION_CC,
+            DELIBERATION_PARC: f"deliberation-{body}.docx"}
+
+
+def ensure_templates(folder: Path | None = None) -> dict[str, Path]:
+    """The three templates to use, each checked; raises CoopxlError on the first unusable one."""
+    templates = {name: template_path(name, folder) for name in TEMPLATE_NAMES}
+    for path in templates.values():
+        problems = check_template(path)
+        if problems:
+            raise CoopxlError("template-invalid", name=path.name, detail=problems[0].message)
+    return templates
+
+
+def generate_documents(plan: Plan, referential: Referential, output: Path, *,
+                       templates: dict[str, Path] | None = None, today: dt.date | None = None) -> list[Path]:
+    """Write the feuille de route and both délibérations of `plan` into `output`."""
+    today = today or dt.date.today()
+    templates = templates or ensure_templates()
+    base = build_context(plan, referential, today)
+    names = output_names(referential)
+    return [render(templates[name], document_context(base, name), Path(output) / names[name], today)
+            for name in TEMPLATE_NAMES]
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(files: list[Path]) -> list[Path]:
+    """A PDF copy beside each file, made in one LibreOffice run; CoopxlError if it cannot be done."""
+    command = soffice()
+    if command is None:
+        raise CoopxlError("libreoffice-missing")
+    with tempfile.TemporaryDirectory(prefix="coopxl-pdf-") as work:
+        work_path = Path(work)
+        staged = []
+        for index, file in enumerate(files):  # unique names: every plan has a feuille-de-route.docx
+            copy = work_path / f"{index:04d}-{file.name}"
+            shutil.copyfile(file, copy)
+            staged.append(copy)
+        try:
+            result = subprocess.run(
+                [command, f"-env:UserInstallation={(work_path / 'profil').as_uri()}", "--headless",
+                 "--norestore", "--convert-to", "pdf", "--outdir", str(work_path / "pdf"), *map(str, staged)],
+                capture_output=True, text=True, timeout=120 + 10 * len(files))
+        except subprocess.TimeoutExpired as error:
+            raise CoopxlError("pdf-failed", name=files[0].name, detail="délai dépassé") from error
+        pdfs = []
+        for file, copy in zip(files, staged):
+            produced = work_path / "pdf" / (copy.stem + ".pdf")
+            if not produced.is_file():
+                detail = (result.stderr or result.stdout or "erreur inconnue").strip().splitlines()[-1][:120]
+                raise CoopxlError("pdf-failed", name=file.name, detail=detail)
+            target = file.with_suffix(".pdf")
+            from .files import copy_atomically
+
+            copy_atomically(produced, target)
+            pdfs.append(target)
+    return pdfs
+
+
+@dataclass
+class BatchResult:
+    """What `generate_for_paths` did: documents per plan, plans skipped and why."""
+
+    generated: list[GeneratedDocuments] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    pdf_error: str | None = None
+
+
+def plan_paths(paths: list[Path]) -> list[Path]:
+    """Plan files named directly, or found in working folders (their plans/)."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            folder = path / "plans" if (path / "plans").is_dir() else path
+            files += sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
+        else:
+            files.append(path)
+    return files
+
+
+def workspace_root(plan: Path) -> Path:
+    """The working folder of a plan file: the parent of its plans/ folder, else its own folder."""
+    parent = plan.resolve().parent
+    return parent.parent if parent.name == "plans" else parent
+
+
+def generate_for_paths(paths: list[Path], *, output: Path | None = None, referential: Referential | None = None,
+                       templates_folder: Path | None = None, pdf: bool = False, force: bool = False,
+                       today: dt.date | None = None, progress: Any = None) -> BatchResult:
+    """Documents of every plan named or found; plans with blocking errors skipped unless `force`."""
+    from .files import slugify
+    from .reader import read_plan, read_referential
+    from .validation import validate_plan
+    from .workspace import REFERENTIAL_NAME
+
+    today = today or dt.date.today()
+    files = plan_paths(paths)
+    result = BatchResult()
+    referentials: dict[Path, Referential] = {}
+    templates_cache: dict[Path | None, dict[str, Path]] = {}
+    for path in (progress(files, "Documents") if progress else files):
+        root = workspace_root(path)
+        ref = referential
+        if ref is None:
+            candidate = root / REFERENTIAL_NAME
+            if not candidate.is_file():
+                raise CoopxlError("referential-not-found", path=str(candidate))
+            ref = referentials.setdefault(candidate, read_referential(candidate))
+        plan = read_plan(path)
+        errors = [f for f in validate_plan(plan, ref, today) if f.severity == "Erreur"]
+        if errors and not force:
+            result.skipped.append((path, phrase("skipped-errors", count=len(errors), name=path.name)))
+            continue
+        folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
+        if folder not in templates_cache:
+            templates_cache[folder] = ensure_templates(folder)
+        target = (output or root / "sorties" / "documents") / slugify(plan.epci_name or path.stem)
+        files_written = generate_documents(plan, ref, target, templates=templates_cache[folder], today=today)
+        result.generated.append(GeneratedDocuments(plan=path, files=files_written))
+    if pdf and result.generated:
+        try:
+            pdfs = iter(convert_to_pdf([f for g in result.generated for f in g.files]))
+            for generated in result.generated:
+                generated.pdfs = [next(pdfs) for _ in generated.files]
+        except CoopxlError as error:
+            result.pdf_error = error.message
+    return result

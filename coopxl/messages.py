@@ -328,6 +328,7 @@ PHRASES = {
     "deliberation-planned": "Prévue le {date}",
     "deliberation-number": " (n° {number})",
     "period": "{start} – {end}",
+    "skipped-errors": "« {name} » n'est pas traité : {count} erreur(s) bloquante(s). Corrigez-les (coopxl valider) ou relancez avec --forcer",
     "template-missing": "le modèle « {name} » est introuvable",
     "template-unreadable": "« {name} » n'est pas un document Word lisible ({detail})",
     "template-syntax": "« {name} » contient une balise de modèle mal formée ({detail}) près de « {near} » : vérifiez les {{{{ }}}} et {{% %}} de ce passage",

@@ -466,10 +466,14 @@ REFERENTIAL_FIELDS = FieldSheet(
         NamedField("Vice-président chargé de la proximité territoriale", "vp_proximite_nom", "vp_name"),
         NamedField("Instance qui approuve les plans", "instance_approbation", "approving_body",
                    required=True, choices="L_InstanceApprobation"),
-        NamedField("Délibération de délégation au bureau", "delegation_reference", "delegation"),
+        NamedField("Délibération de délégation au bureau", "delegation_reference", "delegation",
+                   hint="Sous la forme « délibération du comité syndical n° … du … » : les délibérations "
+                        "écrivent « Vu la … portant délégation d'attributions au bureau syndical »."),
         NamedField("Charte en vigueur (version)", "charte_version", "charter_version", required=True),
         NamedField("Intitulé de la charte", "charte_libelle", "charter_label"),
-        NamedField("Décret de classement", "decret_reference", "decree"),
+        NamedField("Décret de classement", "decret_reference", "decree",
+                   hint="Sous la forme « décret n° … du … » : les délibérations écrivent « Vu le … portant "
+                        "renouvellement du classement du Parc »."),
         NamedField("Tribunal administratif", "tribunal_administratif", "court"),
     ),
 )

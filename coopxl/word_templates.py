@@ -46,12 +46,7 @@ class _Doc:
             style.paragraph_format.space_after = Pt(6)
             style.paragraph_format.keep_with_next = True
         styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        header = section.header.paragraphs[0]
-        header.text = header_text = header
-        header.style.font.size = Pt(8)
-        for run in header.runs:
-            run.font.size, run.font.color.rgb = Pt(8), RGBColor(0x59, 0x59, 0x59)
-        del header_text
+        self._small(section.header.paragraphs[0], header)
         paragraph = section.footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self._small(paragraph, footer + "   —   page ")
@@ -119,6 +114,8 @@ class _Doc:
         table = self.doc.add_table(rows=len(rows), cols=len(headers))
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = self.Cm(width)  # the grid widths, which LibreOffice follows
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 cell = table.cell(r, c)
@@ -145,6 +142,8 @@ class _Doc:
 
     def signatures(self, left: list[str], right: list[str]) -> None:
         table = self.doc.add_table(rows=1, cols=2)
+        for column in table.columns:
+            column.width = self.Cm(8.4)
         for cell, lines in zip(table.rows[0].cells, (left, right)):
             cell.width = self.Cm(8.4)
             cell.paragraphs[0].text = lines[0]
@@ -287,8 +286,7 @@ def build_deliberation_parc(path: Path) -> Path:
     doc.tag("{%p if deliberation.quorum %}")
     doc.p("Le quorum étant atteint, le {{ parc.instance }} peut valablement délibérer.")
     doc.tag("{%p endif %}")
-    doc.rich(("Objet : ", True), ("plan de coopération {{ plan.periode }} avec {{ epci.designation }} "
-                                  "{{ epci.nom }} — approbation", True))
+    doc.rich(("Objet : ", True), ("plan de coopération {{ plan.periode }} avec {{ epci.nom }} — approbation", True))
     doc.p("Classification @ctes : {{ deliberation.matiere }} — rapporteur : {{ deliberation.rapporteur }}", size=9)
     doc.p("Exposé", "Heading 1")
     doc.p("Le Parc formalise ses relations avec chaque intercommunalité de son territoire par un plan de "
@@ -324,8 +322,8 @@ def build_deliberation_parc(path: Path) -> Path:
         doc.p(reason)
     doc.rich(("Après en avoir délibéré, le {{ parc.instance }}, {{ deliberation.formule_vote }} :", True))
     for article in (
-            "Article 1er — APPROUVE le plan de coopération {{ plan.periode }} avec {{ epci.designation }} "
-            "{{ epci.nom }}, tel qu'il figure en annexe ;",
+            "Article 1er — APPROUVE le plan de coopération {{ plan.periode }} avec {{ epci.nom }}, tel qu'il "
+            "figure en annexe ;",
             "Article 2 — PREND ACTE de la constitution du binôme technique du Parc chargé de son suivi : "
             "{{ binome.referent }} ({{ binome.referent_poste }}), référent, et {{ binome.membre }} "
             "({{ binome.membre_poste }}) ;",

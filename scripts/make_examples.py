@@ -141,12 +141,10 @@ PARC_FIELDS = {
     "president_name": f"{PARC_PRESIDENT[1]} {PARC_PRESIDENT[2]}",
     "vp_name": f"{PARC_VP[1]} {PARC_VP[2]}",
     "approving_body": "Bureau syndical",
-    "delegation": example("Délibération du comité syndical n° 2020_045 du 12 octobre 2020 portant "
-                          "délégation d'attributions au bureau syndical"),
+    "delegation": example("délibération du comité syndical n° 2020_045 du 12 octobre 2020"),
     "charter_version": "2013-2025",
     "charter_label": "Charte 2013-2025 du Parc naturel régional des Monts d'Ardèche",
-    "decree": "Décret de mars 2014 portant renouvellement du classement du Parc naturel régional "
-              "des Monts d'Ardèche (numéro et date à compléter)",
+    "decree": "décret de mars 2014 (numéro et date à compléter)",
     "court": "Lyon",
 }
 

@@ -260,3 +260,47 @@ def test_consolider_command(tmp_path: Path) -> None:
     assert "« notes.txt » est un fichier texte" in with_problem.stdout.replace("\u00a0", " ")
     missing = run("consolider", str(tmp_path / "absent"))
     assert missing.returncode == 2
+
+
+def test_deliberations_command_skips_plans_in_error_unless_forced(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", folder)
+    result = run("deliberations", str(folder), "--date", "2026-11-25")
+    assert result.returncode == 1
+    documents = folder / "sorties" / "documents"
+    assert len(list(documents.iterdir())) == 10
+    assert result.stdout.count("Ignoré :") == 3
+    assert sorted(p.name for p in (documents / "cc-du-pays-de-lamastre").iterdir()) == [
+        "deliberation-bureau-syndical.docx", "deliberation-conseil-communautaire.docx", "feuille-de-route.docx"]
+    forced = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx"), "--forcer")
+    assert forced.returncode == 0
+    assert (documents / "cc-du-val-de-ligne" / "feuille-de-route.docx").is_file()
+
+
+def test_deliberations_pdf_says_clearly_when_libreoffice_is_missing(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    import coopxl.documents
+
+    folder = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", folder)
+    monkeypatch.setattr(coopxl.documents, "soffice", lambda: None)
+    plan = folder / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    assert main(["deliberations", str(plan), "--pdf", "--date", "2026-11-25"]) == 2
+    assert (folder / "sorties" / "documents" / "cc-val-eyrieux" / "feuille-de-route.docx").is_file()
+
+
+def test_modeles_verifier_and_copier(tmp_path: Path) -> None:
+    assert run("modeles", "verifier").returncode == 0
+    copied = run("modeles", "copier", str(tmp_path))
+    assert copied.returncode == 0
+    template = tmp_path / "modeles" / "deliberation-parc.docx"
+    assert template.is_file()
+    bad = tmp_path / "casse.docx"
+    bad.write_bytes(b"pas un document")
+    result = run("modeles", "verifier", str(template), str(bad))
+    assert result.returncode == 1
+    assert "deliberation-parc.docx : modèle utilisable." in result.stdout
+    assert "n'est pas un document Word lisible" in result.stdout.replace("\u00a0", " ")

@@ -1,0 +1,249 @@
+"""Word documents: context, French formatting, drafts and extracts read back, template checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from coopxl import french
+from coopxl.documents import (BLANK, DELIBERATION_CC, TEMPLATE_NAMES, check_template, generate_documents,
+                              template_path, vote_formula)
+from coopxl.messages import CoopxlError
+from coopxl.model import Deliberation
+from coopxl.reader import read_plan, read_referential
+from coopxl.word_templates import build_word_templates
+from factories import TODAY
+from libreoffice import convert, needs_libreoffice
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def text_of(path: Path) -> str:
+    """Every paragraph of the body, the tables, the headers and footers, as a user reads it."""
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        parts += [" | ".join(cell.text for cell in row.cells) for row in table.rows]
+    for section in document.sections:
+        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def referential():
+    return read_referential(EXAMPLES / "referentiel.xlsx")
+
+
+def generate(tmp_path: Path, referential, name: str) -> tuple[object, dict[str, Path]]:
+    plan = read_plan(EXAMPLES / "plans" / f"plan-cooperation_{name}.xlsx")
+    files = generate_documents(plan, referential, tmp_path / name, today=TODAY)
+    return plan, {f.name: f for f in files}
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (dt.date(2025, 3, 12), "12 mars 2025"), (dt.date(2025, 3, 1), "1er mars 2025"), (None, ""),
+])
+def test_date_long(value, expected) -> None:
+    assert french.date_long(value) == expected
+
+
+@pytest.mark.parametrize(("number", "words"), [
+    (0, "zéro"), (17, "dix-sept"), (21, "vingt et un"), (71, "soixante et onze"), (80, "quatre-vingts"),
+    (91, "quatre-vingt-onze"), (200, "deux cents"), (201, "deux cent un"), (1000, "mille"),
+    (2025, "deux mille vingt-cinq"), (80000, "quatre-vingt mille"), (1_000_000, "un million"),
+])
+def test_number_in_words(number: int, words: str) -> None:
+    assert french.number_in_words(number) == words
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    (12500, "12\u202f500\u00a0€"), (12500.5, "12\u202f500,50\u00a0€"), (0, "0\u00a0€"), (-300, "-300\u00a0€"),
+    (None, ""),
+])
+def test_euros(amount, text) -> None:
+    assert french.euros(amount) == text
+
+
+def test_dates_in_words_and_percent() -> None:
+    assert french.date_in_words(dt.date(2025, 3, 12)) == "le douze mars deux mille vingt-cinq"
+    assert french.date_in_words(dt.date(2026, 1, 1)) == "le premier janvier deux mille vingt-six"
+    assert french.percent(45) == "45\u202f%"
+
+
+@pytest.mark.parametrize(("counts", "formula"), [
+    ((35, 0, 0), "à l'unanimité"),
+    ((30, 0, 5), "à l'unanimité des suffrages exprimés (30 voix pour, 5 abstentions)"),
+    ((20, 3, 1), "par 20 voix pour, 3 voix contre et 1 abstention"),
+    ((20, 1, 0), "par 20 voix pour, 1 voix contre et 0 abstention"),
+])
+def test_vote_formula(counts, formula) -> None:
+    votes_for, against, abstentions = counts
+    assert vote_formula(Deliberation(votes_for=votes_for, votes_against=against, abstentions=abstentions)) == formula
+
+
+def test_vote_formula_of_a_draft_shows_blanks() -> None:
+    assert vote_formula(None).startswith(f"[à l'unanimité / par {BLANK} voix pour")
+
+
+def test_extract_of_a_unanimous_vote(tmp_path: Path, referential) -> None:
+    plan, files = generate(tmp_path, referential, "cc-du-pays-de-lamastre")
+    cc = next(d for d in plan.deliberations if d.body == "Conseil communautaire")
+    assert (cc.votes_against or 0, cc.abstentions or 0) == (0, 0)
+    text = text_of(files[DELIBERATION_CC])
+    assert "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE" in text
+    assert plan.epci_name.upper() in text and f"SIREN {plan.epci_siren}" in text
+    assert f"Séance du {french.date_long(cc.date)} — délibération n° {cc.number}" in text
+    assert f"{cc.members} | {cc.present} | {cc.proxies or 0} | {cc.voters}" in text
+    assert "le conseil communautaire, à l'unanimité :" in text
+    assert "Pour extrait certifié conforme." in text
+    assert cc.actes_id in text and "tribunal administratif de Lyon" in text
+    assert f"{len(plan.actions)} actions" in text or f"({len(plan.actions)})" in text
+    assert "{{" not in text and "{%" not in text and BLANK not in text
+
+
+def test_extract_of_a_split_vote(tmp_path: Path, referential) -> None:
+    plan, files = generate(tmp_path, referential, "ca-privas-centre-ardeche")
+    cc = next(d for d in plan.deliberations if d.body == "Conseil communautaire")
+    assert cc.votes_against or cc.abstentions
+    text = text_of(files[DELIBERATION_CC])
+    assert "à l'unanimité :" not in text
+    assert f"le conseil communautaire, {vote_formula(cc)} :" in text
+    assert f"par {cc.votes_for} voix pour" in vote_formula(cc)
+
+
+def test_draft_before_the_vote_has_visible_blanks(tmp_path: Path, referential) -> None:
+    plan, files = generate(tmp_path, referential, "cc-du-pays-d-aubenas-vals")
+    assert plan.status == "Programme arrêté"
+    text = text_of(files[DELIBERATION_CC])
+    assert "PROJET DE DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE" in text
+    assert "PROJET — les éléments en pointillés" in text
+    assert f"le conseil communautaire, [à l'unanimité / par {BLANK} voix pour" in text
+    assert "Pour extrait certifié conforme." not in text and "Acte rendu exécutoire" not in text
+    parc = text_of(files["deliberation-bureau-syndical.docx"])
+    assert "PROJET DE DÉLIBÉRATION DU BUREAU SYNDICAL" in parc
+    assert "Vu la délibération du comité syndical n° 2020_045" in parc
+    assert "{{" not in text + parc and "{%" not in text + parc
+
+
+def test_feuille_de_route_has_one_row_per_action(tmp_path: Path, referential) -> None:
+    plan, files = generate(tmp_path, referential, "cc-val-eyrieux")
+    document = Document(str(files["feuille-de-route.docx"]))
+    actions_table = next(t for t in document.tables if t.rows[0].cells[1].text == "Action")
+    rows = actions_table.rows[1:]
+    assert [r.cells[0].text for r in rows] == [a.number for a in plan.actions]
+    assert rows[0].cells[1].text.startswith(plan.actions[0].title)
+    assert french.euros(plan.actions[0].cost) in rows[0].cells[4].text
+    members = [t for t in document.tables if t.rows[0].cells[0].text == "Structure"]
+    assert sum(len(t.rows) - 1 for t in members) == len(plan.members)
+    text = text_of(files["feuille-de-route.docx"])
+    assert f"Plan de coopération {plan.period_start.year}-{plan.period_end.year}" in text
+    for objective in plan.objectives:
+        assert f"{objective.number} — {objective.title}" in text
+    assert "{{" not in text and "{%" not in text
+
+
+def test_documents_are_reproducible(tmp_path: Path, referential) -> None:
+    _, first = generate(tmp_path / "a", referential, "cc-val-eyrieux")
+    _, second = generate(tmp_path / "b", referential, "cc-val-eyrieux")
+    for name in first:
+        assert text_of(first[name]) == text_of(second[name])
+        assert Document(str(first[name])).core_properties.created.date() == TODAY
+
+
+# --- templates ------------------------------------------------------------------------------
+
+
+def test_committed_word_templates_are_what_the_builder_writes(tmp_path: Path) -> None:
+    for path in build_word_templates(tmp_path):
+        assert text_of(path) == text_of(template_path(path.name)), path.name
+        styles = [p.style.name for p in Document(str(path)).paragraphs]
+        assert styles == [p.style.name for p in Document(str(template_path(path.name))).paragraphs]
+
+
+def test_shipped_templates_are_valid() -> None:
+    for name in TEMPLATE_NAMES:
+        assert check_template(template_path(name)) == []
+
+
+def _customised(tmp_path: Path, old: str, new: str, name: str = DELIBERATION_CC) -> Path:
+    """A copy of a shipped template with one text changed, as staff would in Word."""
+    source = template_path(name)
+    target = tmp_path / "modeles" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode(), 1)
+            out.writestr(item, data)
+    return target
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("{{ plan.periode }}", "{{ plan.periodicite }}", "utilise le champ « plan.periodicite »"),
+    ("{{ epci.nom }}", "{{ nom_epci }}", "utilise le champ « nom_epci »"),
+    ("{{ o.intitule }}", "{{ o.titre }}", "utilise le champ « o.titre »"),
+    ("{{ plan.periode }}", "{{ plan.periode }", "balise de modèle mal formée"),
+    ('w:val="Heading1"', 'w:val="TitreMaison"', "utilise le style « TitreMaison »"),
+])
+def test_customised_template_problems_are_explained(tmp_path: Path, old, new, expected) -> None:
+    template = _customised(tmp_path, old, new)
+    problems = check_template(template)
+    assert problems and expected in problems[0].message.replace("\u00a0", " ")
+
+
+def test_generation_refuses_a_broken_template(tmp_path: Path, referential) -> None:
+    from coopxl.documents import ensure_templates
+
+    _customised(tmp_path, "{{ plan.periode }}", "{{ plan.periodicite }}")
+    with pytest.raises(CoopxlError) as error:
+        ensure_templates(tmp_path / "modeles")
+    assert error.value.code == "template-invalid"
+    assert "plan.periodicite" in error.value.message
+
+
+@needs_libreoffice
+def test_libreoffice_converts_every_document(tmp_path: Path, referential) -> None:
+    _, files = generate(tmp_path, referential, "cc-du-pays-de-lamastre")
+    pdfs = convert(list(files.values()), "pdf", tmp_path / "pdf", tmp_path / "profile")
+    assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
+def test_pdf_conversion_failure_is_explained(tmp_path: Path, referential, monkeypatch) -> None:
+    import coopxl.documents
+    from coopxl.documents import convert_to_pdf
+
+    _, files = generate(tmp_path, referential, "cc-val-eyrieux")
+    monkeypatch.setattr(coopxl.documents, "soffice", lambda: shutil.which("false"))
+    with pytest.raises(CoopxlError) as error:
+        convert_to_pdf(list(files.values()))
+    assert error.value.code == "pdf-failed"
+    assert "feuille-de-route.docx" in error.value.message
+
+
+def test_context_has_exactly_the_declared_fields(referential) -> None:
+    from coopxl.documents import CONTEXT_FIELDS, DELIBERATION_PARC, build_context, document_context
+
+    plan = read_plan(EXAMPLES / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx")
+    context = document_context(build_context(plan, referential, TODAY), DELIBERATION_PARC)
+
+    def shape(value, spec, where):
+        if isinstance(spec, dict):
+            assert isinstance(value, dict) and set(value) == set(spec), (where, set(value) ^ set(spec))
+            for key, sub in spec.items():
+                shape(value[key], sub, f"{where}.{key}")
+        elif isinstance(spec, list):
+            assert isinstance(value, list) and value, where
+            for item in value:
+                shape(item, spec[0], f"{where}[]")
+        else:
+            assert not isinstance(value, (dict, list)), where
+
+    shape(context, CONTEXT_FIELDS, "contexte")
