@@ -172,6 +172,20 @@ def _counts(doc: _Doc, members_label: str) -> None:
                "{{ deliberation.votants }}"], None, [4.2, 4.2, 4.2, 4.2])
 
 
+def _closing(doc: _Doc, signer: str, place: str | None = None) -> None:
+    """Closing formula, signatures, publicity and appeal; `signer` is the context object (epci, parc)."""
+    doc.p("Fait et délibéré en séance les jour, mois et an susdits.")
+    doc.tag("{%p if deliberation.est_extrait %}")
+    doc.p("Pour extrait certifié conforme.")
+    doc.tag("{%p endif %}")
+    if place:
+        doc.p(place)
+    doc.signatures([f"{{{{ {signer}.president_titre }}}},", "", "", f"{{{{ {signer}.president }}}}"],
+                   ["Le secrétaire de séance,", "", "", "{{ deliberation.secretaire }}"])
+    _appeal(doc, f"{{{{ {signer}.tribunal }}}}")
+    doc.p("Annexe : plan de coopération {{ plan.periode }} (feuille de route).", italic=True, size=9)
+
+
 def _appeal(doc: _Doc, court: str) -> None:
     doc.tag("{%p if deliberation.est_extrait %}")
     doc.p("Acte rendu exécutoire après transmission au représentant de l'État le "
@@ -259,15 +273,7 @@ def build_deliberation_cc(path: Path) -> Path:
             "Article 4 — CHARGE {{ epci.president_titre|lower }} de notifier la présente délibération au "
             "président du syndicat mixte du Parc."):
         doc.p(article)
-    doc.p("Fait et délibéré en séance les jour, mois et an susdits.")
-    doc.tag("{%p if deliberation.est_extrait %}")
-    doc.p("Pour extrait certifié conforme.")
-    doc.tag("{%p endif %}")
-    doc.p("À {{ epci.siege }}, le {{ deliberation.date }}.")
-    doc.signatures(["{{ epci.president_titre }},", "", "", "{{ epci.president }}"],
-                   ["Le secrétaire de séance,", "", "", "{{ deliberation.secretaire }}"])
-    _appeal(doc, "{{ epci.tribunal }}")
-    doc.p("Annexe : plan de coopération {{ plan.periode }} (feuille de route).", italic=True, size=9)
+    _closing(doc, "epci", place="À {{ epci.siege }}, le {{ deliberation.date }}.")
     return doc.save(path)
 
 
@@ -334,14 +340,7 @@ def build_deliberation_parc(path: Path) -> Path:
             "Article 5 — DIT que la présente délibération sera notifiée à {{ epci.president_titre|lower }} de "
             "{{ epci.nom }}."):
         doc.p(article)
-    doc.p("Fait et délibéré en séance les jour, mois et an susdits.")
-    doc.tag("{%p if deliberation.est_extrait %}")
-    doc.p("Pour extrait certifié conforme.")
-    doc.tag("{%p endif %}")
-    doc.signatures(["{{ parc.president_titre }},", "", "", "{{ parc.president }}"],
-                   ["Le secrétaire de séance,", "", "", "{{ deliberation.secretaire }}"])
-    _appeal(doc, "{{ parc.tribunal }}")
-    doc.p("Annexe : plan de coopération {{ plan.periode }} (feuille de route).", italic=True, size=9)
+    _closing(doc, "parc")
     return doc.save(path)
 
 

@@ -39,7 +39,8 @@ if str(REPO) not in sys.path:
 from coopxl.files import slugify  # noqa: E402
 from coopxl.reader import read_referential  # noqa: E402
 from coopxl.schema import PLAN, REFERENTIAL  # noqa: E402
-from coopxl.templates import plan_lists, write_workbook  # noqa: E402
+from coopxl.templates import plan_lists, write_workbook
+from coopxl.xlsx import column_letter  # noqa: E402
 
 d = dt.date
 
@@ -93,16 +94,6 @@ def working_day_after(date: dt.date, days: int) -> dt.date:
 
 def email(first: str, last: str, domain: str) -> str:
     return f"{slugify(first)}.{slugify(last)}@{domain}"
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def cell_of(table_name: str, row_index: int, key: str) -> str:
