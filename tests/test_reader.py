@@ -307,7 +307,7 @@ def test_ods_docx_and_unsafe_xml_are_refused(tmp_path: Path, plan_path: Path) ->
 
 
 def test_encrypted_workbook_is_refused(tmp_path: Path, plan_path: Path) -> None:
-    msoffcrypto = pytest.importorskip("msoffcrypto")
+    import msoffcrypto  # a test dependency: it makes a real password-protected workbook
     encrypted = tmp_path / "protege.xlsx"
     with plan_path.open("rb") as source, encrypted.open("wb") as target:
         msoffcrypto.OfficeFile(source).encrypt("secret", target)
