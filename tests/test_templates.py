@@ -154,6 +154,12 @@ def test_a_plan_saved_by_libreoffice_reads_the_same(tmp_path: Path, plan_path: P
     from coopxl.reader import plan_content
 
     (saved,) = convert([plan_path], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path / "profile")
+    from coopxl.validation import validate_plan
+    from factories import TODAY
+
     original, resaved = read_plan(plan_path), read_plan(saved)
     assert resaved.findings == []
     assert plan_content(resaved) == plan_content(original)
+    # The workbook LibreOffice saved (shared strings, cached values) validates like openpyxl's own.
+    assert [(f.sheet, f.cell, f.code) for f in validate_plan(resaved, today=TODAY)] == [
+        (f.sheet, f.cell, f.code) for f in validate_plan(original, today=TODAY)]
