@@ -7,42 +7,18 @@ highlights instead of piling them up.
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .files import atomic_write
-from .guard import lock_file_for, lock_owner
-from .messages import ERROR, CoopxlError
+from .files import atomic_write, backup, refuse_if_open
+from .messages import ERROR
 from .model import Finding
 from .schema import PLAN
 
 AUTHOR = "coopxl"
 FILLS = {ERROR: "FFC7CE", "Avertissement": "FFEB9C"}
-BACKUP_FOLDER = "sauvegardes"
 CHECKS = PLAN.table("T_Controles")
-
-
-def backup(path: Path, now: dt.datetime | None = None) -> Path:
-    """Copy `path` to `sauvegardes/<name>_<date-heure>.xlsx` beside it; return the copy."""
-    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d_%H%M%S")
-    target = path.parent / BACKUP_FOLDER / f"{path.stem}_{stamp}{path.suffix}"
-    target.parent.mkdir(exist_ok=True)
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = target.with_name(f"{path.stem}_{stamp}-{counter}{path.suffix}")
-    shutil.copy2(path, target)
-    return target
-
-
-def refuse_if_open(path: Path) -> None:
-    """Raise CoopxlError when Excel (or LibreOffice) holds `path` open."""
-    lock = lock_file_for(path)
-    if lock is not None:
-        raise CoopxlError("workbook-open", name=path.name, owner=lock_owner(lock), lock=lock.name)
 
 
 def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import shutil
 import sys
 import textwrap
@@ -220,11 +221,14 @@ def _run_deliberations(args: argparse.Namespace) -> int:
 
 def _run_modeles(args: argparse.Namespace) -> int:
     from .documents import TEMPLATE_NAMES, check_template, template_path
+    from .followup import FOLLOWUP_TEMPLATE_FIELDS
+
+    names = TEMPLATE_NAMES + tuple(FOLLOWUP_TEMPLATE_FIELDS)
 
     if args.action == "copier":
         folder = Path(args.chemins[0]) / "modeles" if args.chemins else Path("modeles")
         folder.mkdir(parents=True, exist_ok=True)
-        for name in TEMPLATE_NAMES:
+        for name in names:
             target = folder / name
             if target.exists():
                 print(f"{target} existe déjà : conservé.")
@@ -233,7 +237,7 @@ def _run_modeles(args: argparse.Namespace) -> int:
             print(f"Modèle copié : {target}")
         print("Modifiez ces modèles dans Word, puis vérifiez-les avec « coopxl modeles verifier ».")
         return EXIT_OK
-    paths = args.chemins or [template_path(name) for name in TEMPLATE_NAMES]
+    paths = args.chemins or [template_path(name) for name in names]
     status = EXIT_OK
     for path in paths:
         problems = check_template(Path(path))
@@ -244,6 +248,76 @@ def _run_modeles(args: argparse.Namespace) -> int:
                 print(textwrap.fill(problem.message, 100, initial_indent="  - ", subsequent_indent="    "))
         else:
             print(f"{Path(path).name} : modèle utilisable.")
+    return status
+
+
+def _run_suivi(args: argparse.Namespace) -> int:
+    from .followup import generate_followup, is_followed, next_meeting, prepare_review
+    from .reader import read_plan
+    from .textui import progress
+
+    today = args.date or dt.date.today()
+    if args.preparer:
+        from .documents import plan_paths
+
+        status = EXIT_OK
+        for path in plan_paths(args.chemins):
+            plan = read_plan(path)
+            if not is_followed(plan, today):
+                continue
+            meeting, _ = next_meeting(plan, today)
+            try:
+                saved, count = prepare_review(path, meeting)
+            except CoopxlError as error:
+                print(f"Erreur : {error.message}", file=sys.stderr)
+                status = EXIT_FAILED
+                continue
+            print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, {count} ligne(s) de suivi ajoutée(s) "
+                  f"(copie de sauvegarde : {saved})")
+        return status
+    result = generate_followup(args.chemins, today=today, output=args.sortie, templates_folder=args.modeles,
+                               progress=progress)
+    for fiche in result.fiches:
+        print(f"Fiche de suivi : {fiche}")
+    print(f"Synthèse du suivi pour le Parc : {result.summary}")
+    return EXIT_OK
+
+
+def _run_comparer(args: argparse.Namespace) -> int:
+    from .compare import HEADERS, compare_plans, write_summary
+    from .reader import read_plan
+    from .textui import format_table
+
+    changes = compare_plans(read_plan(args.ancien), read_plan(args.nouveau))
+    if args.json:
+        print(json.dumps([dict(zip(HEADERS, c.as_row())) for c in changes], ensure_ascii=False, indent=2))
+    elif changes:
+        print(f"{len(changes)} modification(s) de {args.ancien.name} à {args.nouveau.name} :")
+        print(format_table(HEADERS, [c.as_row() for c in changes], max_width=40))
+    else:
+        print("Aucune modification entre les deux versions.")
+    if args.sortie:
+        print(f"Résumé écrit : {write_summary(changes, args.ancien, args.nouveau, args.sortie)}")
+    return EXIT_OK
+
+
+def _run_migrer(args: argparse.Namespace) -> int:
+    from .documents import plan_paths
+    from .migrate import migrate_workbook
+
+    status = EXIT_OK
+    for path in plan_paths(args.chemins):
+        try:
+            result = migrate_workbook(path)
+        except CoopxlError as error:
+            print(f"Erreur : {error.message}", file=sys.stderr)
+            status = EXIT_FAILED
+            continue
+        if result.migrated:
+            print(f"{path.name} : version {result.from_version} → {result.to_version} "
+                  f"(copie de sauvegarde : {result.backup})")
+        else:
+            print(f"{path.name} : déjà à la version {result.to_version} du modèle.")
     return status
 
 
@@ -322,6 +396,32 @@ def _args_modeles(parser: argparse.ArgumentParser) -> None:
                         help="modèles .docx à vérifier (par défaut : ceux livrés), ou dossier de travail")
 
 
+def _args_suivi(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
+                        help="classeurs de plan, ou dossier de travail")
+    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
+                        help="date de référence (par défaut : aujourd'hui) ; la réunion est la prochaine "
+                             "séance « Suivi semestriel » prévue, sinon cette date")
+    parser.add_argument("--preparer", action="store_true",
+                        help="ajoute dans chaque plan les lignes de la prochaine revue (T_Suivi) et la séance, "
+                             "après une copie de sauvegarde")
+    parser.add_argument("--sortie", type=Path, metavar="DOSSIER", help="dossier des fiches (par défaut : sorties/suivi/)")
+    parser.add_argument("--modeles", type=Path, metavar="DOSSIER", help="modèles Word personnalisés")
+
+
+def _args_comparer(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("ancien", type=Path, metavar="ANCIEN.xlsx", help="version précédente du plan")
+    parser.add_argument("nouveau", type=Path, metavar="NOUVEAU.xlsx", help="version actuelle du plan")
+    parser.add_argument("--sortie", type=Path, metavar="FICHIER",
+                        help="résumé à écrire, .xlsx ou .docx (pour le compte rendu de réunion)")
+    parser.add_argument("--json", action="store_true", help="écrit les modifications en JSON")
+
+
+def _args_migrer(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
+                        help="classeurs de plan, ou dossier de travail")
+
+
 def _args_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, nargs="?", metavar="DOSSIER",
                         help="dossier vide où copier l'exemple (par défaut : un dossier temporaire)")
@@ -356,6 +456,23 @@ COMMANDS: tuple[Command, ...] = (
      "saisi dans la feuille Délibérations. Les plans en erreur sont ignorés sauf --forcer.",
      "coopxl deliberations ~/cooperation --pdf\n  coopxl deliberations plans/plan-cooperation_cc-val-eyrieux.xlsx",
      _args_deliberations, _run_deliberations),
+    ("suivi", "fiches de suivi semestriel",
+     "Prépare la prochaine réunion de suivi de chaque plan approuvé ou en œuvre : une fiche Word "
+     "(décisions de la réunion précédente, actions en retard, échéances des six prochains mois, "
+     "financements à solliciter, avancement par objectif avec des colonnes à remplir) et une "
+     "synthèse pour le Parc. Avec --preparer, ajoute dans les classeurs les lignes de la revue à venir.",
+     "coopxl suivi ~/cooperation\n  coopxl suivi ~/cooperation --preparer --date 2026-12-01",
+     _args_suivi, _run_suivi),
+    ("comparer", "ce qui a changé entre deux versions d'un plan",
+     "Compare deux versions d'un classeur de plan : actions ajoutées ou supprimées, champs "
+     "modifiés, changements de statut, financements. Affiche la liste et, avec --sortie, écrit un "
+     "résumé Excel ou Word pour le compte rendu de réunion.",
+     "coopxl comparer plans/sauvegardes/plan_2026-05-01.xlsx plans/plan-cooperation_cc-val-eyrieux.xlsx "
+     "--sortie modifications.docx", _args_comparer, _run_comparer),
+    ("migrer", "mise à jour des classeurs vers la version actuelle du modèle",
+     "Amène les classeurs d'une version plus ancienne du modèle à la version actuelle, sans perdre "
+     "de valeur (copie de sauvegarde conservée). Un classeur déjà à jour n'est pas modifié.",
+     "coopxl migrer ~/cooperation", _args_migrer, _run_migrer),
     ("modeles", "modèles Word : vérifier, copier",
      "Vérifie qu'un modèle Word personnalisé est utilisable (champs connus, balises bien formées, "
      "styles présents) avant toute production, ou copie les modèles livrés dans le dossier de "
@@ -408,6 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrompu.", file=sys.stderr)
         return EXIT_FAILED
+    except BrokenPipeError:  # output piped into `head`: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - let the interpreter close it at exit
+        return EXIT_OK
     except Exception as error:  # a bug: one French line, the traceback with --debug
         if args.debug:
             raise

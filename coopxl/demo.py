@@ -50,7 +50,13 @@ def run_demo(folder: Path | None) -> int:
     print(f"   {sum(len(g.files) for g in batch.generated)} documents pour {len(batch.generated)} plans "
           f"dans {documents} ; {len(batch.skipped)} plans ignorés (erreurs à corriger d'abord).")
 
-    print("\n4. Création d'un nouveau plan (coopxl nouveau)")
+    print("\n4. Fiches de la prochaine réunion de suivi (coopxl suivi)")
+    from .followup import generate_followup
+
+    followup = generate_followup([workspace.root])
+    print(f"   {len(followup.fiches)} fiches de suivi et la synthèse pour le Parc : {followup.summary.parent}")
+
+    print("\n5. Création d'un nouveau plan (coopxl nouveau)")
     referential = workspace.read_referential()
     first = referential.epcis[0]
     new_plan = create_plan(workspace, first.siren or first.name or "",
@@ -63,5 +69,6 @@ def run_demo(folder: Path | None) -> int:
     print(f"   dossier de travail : {workspace.root}")
     print(f"   tableau de bord    : {dashboard_path}")
     print(f"   documents Word     : {documents}")
+    print(f"   fiches de suivi    : {followup.summary.parent}")
     print(f"   nouveau plan       : {new_plan}")
     return 0

@@ -335,7 +335,14 @@ def _template_source(path: Path) -> str:
     return source
 
 
-def check_template(path: Path) -> list[TemplateProblem]:
+def fields_for(name: str) -> dict[str, Any]:
+    """The context fields a template may use, by template name (follow-up templates have their own)."""
+    from .followup import FOLLOWUP_TEMPLATE_FIELDS
+
+    return FOLLOWUP_TEMPLATE_FIELDS.get(name, CONTEXT_FIELDS)
+
+
+def check_template(path: Path, fields: dict[str, Any] | None = None) -> list[TemplateProblem]:
     """Why a (customised) Word template cannot be used: broken tags, unknown fields, missing styles."""
     import jinja2
 
@@ -353,15 +360,15 @@ def check_template(path: Path) -> list[TemplateProblem]:
         text = re.sub(r"<[^>]+>", "", source.splitlines()[error.lineno - 1] if error.lineno else "")[:80]
         return [TemplateProblem(phrase("template-syntax", name=path.name, detail=error.message or "",
                                        near=text.strip()))]
-    for field_name in sorted(unknown_fields(tree)):
+    for field_name in sorted(unknown_fields(tree, fields or fields_for(path.name))):
         problems.append(TemplateProblem(phrase("template-unknown-field", name=path.name, field=field_name)))
     for style in sorted(_missing_styles(path)):
         problems.append(TemplateProblem(phrase("template-missing-style", name=path.name, style=style)))
     return problems
 
 
-def unknown_fields(tree: Any) -> set[str]:
-    """Dotted names a template uses that are not in CONTEXT_FIELDS (loop variables followed)."""
+def unknown_fields(tree: Any, fields: dict[str, Any] = CONTEXT_FIELDS) -> set[str]:
+    """Dotted names a template uses that are not in `fields` (loop variables followed)."""
     from jinja2 import nodes
 
     unknown: set[str] = set()
@@ -371,8 +378,8 @@ def unknown_fields(tree: Any) -> set[str]:
         if isinstance(node, nodes.Name):
             if node.name in scope:
                 return True, scope[node.name], node.name
-            if node.name in CONTEXT_FIELDS:
-                return True, CONTEXT_FIELDS[node.name], node.name
+            if node.name in fields:
+                return True, fields[node.name], node.name
             return False, None, node.name
         if isinstance(node, (nodes.Getattr, nodes.Getitem)):
             attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
@@ -472,9 +479,9 @@ def output_names(referential: Referential) -> dict[str, str]:
             DELIBERATION_PARC: f"deliberation-{body}.docx"}
 
 
-def ensure_templates(folder: Path | None = None) -> dict[str, Path]:
-    """The three templates to use, each checked; raises CoopxlError on the first unusable one."""
-    templates = {name: template_path(name, folder) for name in TEMPLATE_NAMES}
+def ensure_templates(folder: Path | None = None, names: tuple[str, ...] = TEMPLATE_NAMES) -> dict[str, Path]:
+    """The templates to use, each checked; raises CoopxlError on the first unusable one."""
+    templates = {name: template_path(name, folder) for name in names}
     for path in templates.values():
         problems = check_template(path)
         if problems:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
 import shutil
@@ -11,8 +12,10 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from .guard import lock_file_for
+from .guard import lock_file_for, lock_owner
 from .messages import CoopxlError
+
+BACKUP_FOLDER = "sauvegardes"
 
 
 @contextlib.contextmanager
@@ -60,3 +63,23 @@ def slugify(name: str) -> str:
         name = name.replace(char, replacement)
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def backup(path: Path, now: dt.datetime | None = None) -> Path:
+    """Copy `path` to `sauvegardes/<name>_<date-heure>.xlsx` beside it; return the copy."""
+    stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d_%H%M%S")
+    target = path.parent / BACKUP_FOLDER / f"{path.stem}_{stamp}{path.suffix}"
+    target.parent.mkdir(exist_ok=True)
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = target.with_name(f"{path.stem}_{stamp}-{counter}{path.suffix}")
+    shutil.copy2(path, target)
+    return target
+
+
+def refuse_if_open(path: Path) -> None:
+    """Raise CoopxlError when Excel (or LibreOffice) holds `path` open."""
+    lock = lock_file_for(path)
+    if lock is not None:
+        raise CoopxlError("workbook-open", name=path.name, owner=lock_owner(lock), lock=lock.name)

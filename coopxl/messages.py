@@ -299,6 +299,9 @@ _CODES = (
          "Installez LibreOffice, ou relancez sans --pdf."),
     Code("pdf-failed", ERROR, "commande", "Conversion PDF impossible",
          "LibreOffice n'a pas pu convertir « {name} » en PDF ({detail})."),
+    Code("cannot-migrate", ERROR, "commande", "Migration impossible",
+         "« {name} » suit la version « {value} » du modèle, que cette version de coopxl ne sait pas "
+         "amener à la version {current}. Mettez coopxl à jour, ou recréez le classeur."),
     Code("no-plans-folder", ERROR, "commande", "Dossier de plans introuvable",
          "« {path} » n'a pas de dossier plans/ ; indiquez un dossier de travail créé avec "
          "« coopxl initialiser »."),

@@ -404,8 +404,81 @@ def build_feuille_de_route(path: Path) -> Path:
     return doc.save(path)
 
 
+def build_fiche_suivi(path: Path) -> Path:
+    doc = _Doc("Suivi du plan de coopération {{ plan.periode }} — {{ epci.nom }}",
+               "Fiche de suivi — {{ epci.nom }} — réunion du {{ reunion.date }}")
+    doc.p("Fiche de suivi du plan de coopération", "Title")
+    doc.p("{{ epci.nom }} et le {{ parc.nom }} — plan {{ plan.periode }}", align="CENTER", bold=True)
+    doc.p("Réunion de suivi n° {{ reunion.numero }} du {{ reunion.date }} — lieu : {{ reunion.lieu }}. "
+          "Réunion précédente : {{ reunion.precedente }}. Binôme du Parc : {{ binome.referent }} (référent) "
+          "et {{ binome.membre }}.", align="CENTER", italic=True, size=9)
+    doc.p("1. Décisions de la réunion précédente", "Heading 1")
+    doc.tag("{%p if decisions %}")
+    doc.table(["Action", "Intitulé", "Décision", "Prochaines étapes prévues", "Fait ?"],
+              ["{{ d.action }}", "{{ d.intitule }}", "{{ d.decision }}", "{{ d.prochaines_etapes }}", ""],
+              "for d in decisions", [1.6, 5.0, 2.4, 5.8, 2.0])
+    doc.tag("{%p else %}")
+    doc.p("Aucune décision enregistrée à la réunion précédente.", italic=True)
+    doc.tag("{%p endif %}")
+    doc.p("2. Points d'attention", "Heading 1")
+    doc.p("Actions en retard (date de fin passée, ni réalisées ni abandonnées)", "Heading 2")
+    doc.tag("{%p if en_retard %}")
+    doc.table(["Action", "Intitulé", "Fin prévue", "Statut", "Suivi Parc"],
+              ["{{ a.numero }}", "{{ a.intitule }}", "{{ a.fin }}", "{{ a.statut }}", "{{ a.charge_mission }}"],
+              "for a in en_retard", [1.6, 7.2, 2.6, 2.4, 3.0])
+    doc.tag("{%p else %}")
+    doc.p("Aucune action en retard.", italic=True)
+    doc.tag("{%p endif %}")
+    doc.p("Dans les six mois : débuts et fins prévus", "Heading 2")
+    doc.tag("{%p if prochains_mois %}")
+    doc.table(["Action", "Intitulé", "Échéance", "Date"],
+              ["{{ e.numero }}", "{{ e.intitule }}", "{{ e.evenement }}", "{{ e.date }}"],
+              "for e in prochains_mois", [1.6, 9.0, 2.6, 3.6])
+    doc.tag("{%p else %}")
+    doc.p("Aucun début ni aucune fin d'action dans les six mois.", italic=True)
+    doc.tag("{%p endif %}")
+    doc.p("Financements restant à solliciter", "Heading 2")
+    doc.tag("{%p if a_solliciter %}")
+    doc.table(["Action", "Financeur", "Dispositif", "Montant"],
+              ["{{ f.action }}", "{{ f.financeur }}", "{{ f.dispositif }}", "{{ f.montant }}"],
+              "for f in a_solliciter", [1.6, 6.0, 6.2, 3.0])
+    doc.tag("{%p else %}")
+    doc.p("Aucun financement à solliciter.", italic=True)
+    doc.tag("{%p endif %}")
+    doc.p("3. Avancement des actions par objectif", "Heading 1")
+    doc.p("Les trois dernières colonnes sont à remplir pendant la réunion.", italic=True, size=9)
+    doc.tag("{%p for o in objectifs %}")
+    doc.p("{{ o.numero }} — {{ o.intitule }}", "Heading 2")
+    doc.table(["Action", "Statut et dernière revue", "Avancement constaté", "Décision", "Prochaines étapes"],
+              [["**{{ a.numero }}", "{{ a.en_retard and 'EN RETARD' or '' }}"],
+               ["**{{ a.intitule }}", "{{ a.statut }} {{ a.avancement }} — fin {{ a.fin }}",
+                "{{ a.realisations }}", "{{ a.difficultes }}"], "", "", ""],
+              "for a in o.actions", [1.6, 7.4, 2.6, 2.2, 3.0])
+    doc.tag("{%p endfor %}")
+    doc.p("4. Relevé de décisions", "Heading 1")
+    for _ in range(4):
+        doc.p("……………………………………………………………………………………………………………………………………………")
+    return doc.save(path)
+
+
+def build_synthese_suivi(path: Path) -> Path:
+    doc = _Doc("{{ parc.nom }} — suivi des plans de coopération", "Synthèse du suivi au {{ date }}")
+    doc.p("Suivi des plans de coopération", "Title")
+    doc.p("Situation au {{ date }} : {{ nb_a_jour }} plan(s) sur {{ nb_plans }} en œuvre ont tenu au moins deux "
+          "réunions de suivi au cours des douze derniers mois.", align="CENTER")
+    doc.table(["EPCI", "Statut", "Réunions sur 12 mois", "À jour", "Dernière", "Prochaine", "Actions en retard",
+               "Référent"],
+              ["{{ l.epci }}", "{{ l.statut }}", "{{ l.reunions_12_mois }}", "{{ l.a_jour }}", "{{ l.derniere }}",
+               "{{ l.prochaine }}", "{{ l.en_retard }}", "{{ l.referent }}"],
+              "for l in lignes", [3.6, 1.8, 1.6, 1.2, 2.0, 2.0, 2.4, 2.4])
+    doc.p("Le plan est « à jour » quand son groupe de travail s'est réuni au moins deux fois au cours des "
+          "douze derniers mois, comme le prévoit la démarche.", italic=True, size=9)
+    return doc.save(path)
+
+
 BUILDERS = {FEUILLE_DE_ROUTE: build_feuille_de_route, DELIBERATION_CC: build_deliberation_cc,
-            DELIBERATION_PARC: build_deliberation_parc}
+            DELIBERATION_PARC: build_deliberation_parc, "fiche-suivi.docx": build_fiche_suivi,
+            "synthese-suivi.docx": build_synthese_suivi}
 
 
 def build_word_templates(folder: Path) -> list[Path]:

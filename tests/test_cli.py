@@ -304,3 +304,22 @@ def test_modeles_verifier_and_copier(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "deliberation-parc.docx : modèle utilisable." in result.stdout
     assert "n'est pas un document Word lisible" in result.stdout.replace("\u00a0", " ")
+
+
+def test_suivi_comparer_and_migrer_commands(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", folder)
+    original = folder / "ancien.xlsx"
+    plan = folder / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    shutil.copy(plan, original)
+    fiches = run("suivi", str(folder), "--date", "2026-11-25")
+    assert fiches.returncode == 0, fiches.stderr
+    assert "Fiche de suivi : " in fiches.stdout and "Synthèse du suivi pour le Parc" in fiches.stdout
+    prepared = run("suivi", str(plan), "--date", "2026-12-08", "--preparer")
+    assert prepared.returncode == 0 and "revue du 08/12/2026 préparée" in prepared.stdout
+    unchanged = run("comparer", str(original), str(plan))
+    assert unchanged.returncode == 0 and "Aucune modification" in unchanged.stdout
+    migrated = run("migrer", str(folder))
+    assert migrated.returncode == 0 and "déjà à la version 1 du modèle" in migrated.stdout

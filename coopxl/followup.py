@@ -1,0 +1,280 @@
+"""Follow-up twice a year (SPEC §1, §3): fiches de suivi, the Parc-wide summary, preparing a review.
+
+`followup_context` gathers, for the next meeting of a plan's working group, the actions by
+objective with their last review, the late ones, those starting or ending within six
+months, the funding still to request and the previous meeting's decisions. `prepare_review`
+adds the coming review's rows to a plan workbook (after a backup, touching no other value).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import french
+from .consolidation import CLOSED_STATUSES, is_late
+from .documents import BLANK, _fields
+from .model import Plan, Referential, Review
+from .validation import REVIEW_SESSION
+
+FICHE_SUIVI = "fiche-suivi.docx"
+SYNTHESE_SUIVI = "synthese-suivi.docx"
+HORIZON_DAYS = 183
+"""« Dans les six mois » : the actions starting or ending before the meeting date plus this."""
+
+_ACTION = _fields("numero", "intitule", "statut", "avancement", "debut", "fin", "charge_mission",
+                  "realisations", "difficultes", "prochaines_etapes", "decision", "en_retard")
+FOLLOWUP_FIELDS: dict[str, Any] = _fields(
+    "blanc",
+    epci=_fields("nom", "siren"),
+    parc=_fields("nom"),
+    plan=_fields("intitule", "periode", "statut"),
+    reunion=_fields("date", "numero", "lieu", "precedente"),
+    objectifs=[_fields("numero", "intitule", actions=[_ACTION])],
+    en_retard=[_ACTION],
+    prochains_mois=[_fields("numero", "intitule", "evenement", "date")],
+    a_solliciter=[_fields("action", "financeur", "dispositif", "montant")],
+    decisions=[_fields("action", "intitule", "decision", "prochaines_etapes")],
+    binome=_fields("referent", "membre"),
+)
+SUMMARY_FIELDS: dict[str, Any] = _fields(
+    "date", "nb_plans", "nb_a_jour",
+    parc=_fields("nom"),
+    lignes=[_fields("epci", "statut", "reunions_12_mois", "a_jour", "derniere", "prochaine", "en_retard",
+                    "referent")],
+)
+FOLLOWUP_TEMPLATE_FIELDS = {FICHE_SUIVI: FOLLOWUP_FIELDS, SYNTHESE_SUIVI: SUMMARY_FIELDS}
+
+
+def is_followed(plan: Plan, day: dt.date) -> bool:
+    """An approved plan or one in œuvre whose period has begun: its working group meets twice a year."""
+    return plan.status in ("Approuvé", "En œuvre") and (plan.period_start is None or plan.period_start <= day)
+
+
+def review_dates(plan: Plan) -> list[dt.date]:
+    """Dates of the follow-up meetings held (séances « Suivi semestriel » tenues, or T_Suivi dates)."""
+    dates = {s.date for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Tenue" and s.date}
+    dates |= {r.date for r in plan.reviews if r.date}
+    return sorted(dates)
+
+
+def next_meeting(plan: Plan, today: dt.date) -> tuple[dt.date, Any]:
+    """The planned follow-up meeting on or after `today` (its date and séance), else today."""
+    planned = sorted((s for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Prévue"
+                      and s.date and s.date >= today), key=lambda s: s.date)
+    return (planned[0].date, planned[0]) if planned else (today, None)
+
+
+def _latest_reviews(plan: Plan, before: dt.date) -> dict[str, Review]:
+    latest: dict[str, Review] = {}
+    for review in plan.reviews:
+        if review.action and review.date and review.date < before:
+            if review.action not in latest or review.date >= latest[review.action].date:
+                latest[review.action] = review
+    return latest
+
+
+def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> dict[str, Any]:
+    """What the fiche de suivi of the meeting on `meeting` shows."""
+    latest = _latest_reviews(plan, meeting)
+    horizon = meeting + dt.timedelta(days=HORIZON_DAYS)
+
+    def action_row(action: Any) -> dict[str, Any]:
+        review = latest.get(action.number or "")
+        return {"numero": action.number or "", "intitule": action.title or "", "statut": action.status or "",
+                "avancement": french.percent(review.progress) if review and review.progress is not None else "",
+                "debut": french.date_short(action.start), "fin": french.date_short(action.end),
+                "charge_mission": action.officer or "",
+                "realisations": (review.achievements or "") if review else "",
+                "difficultes": (review.difficulties or "") if review else "",
+                "prochaines_etapes": (review.next_steps or "") if review else "",
+                "decision": (review.decision or "") if review else "",
+                "en_retard": "oui" if is_late(action, meeting) else ""}
+
+    objectives = []
+    for objective in plan.objectives:
+        rows = [action_row(a) for a in plan.actions if a.objective == objective.number]
+        objectives.append({"numero": objective.number or "", "intitule": objective.title or "", "actions": rows})
+    orphans = [action_row(a) for a in plan.actions if a.objective not in {o.number for o in plan.objectives}]
+    if orphans:
+        objectives.append({"numero": "—", "intitule": "Actions sans objectif", "actions": orphans})
+    upcoming = []
+    for action in plan.actions:
+        if action.status in CLOSED_STATUSES:
+            continue
+        for event, day in (("début", action.start), ("fin prévue", action.end)):
+            if day and meeting <= day <= horizon:
+                upcoming.append({"numero": action.number or "", "intitule": action.title or "",
+                                 "evenement": event, "date": french.date_long(day), "_day": day})
+    upcoming.sort(key=lambda row: row.pop("_day"))
+    held = [d for d in review_dates(plan) if d < meeting]
+    previous = held[-1] if held else None
+    titles = {a.number: a.title for a in plan.actions}
+    decisions = [{"action": r.action or "", "intitule": titles.get(r.action, "") or "", "decision": r.decision or "",
+                  "prochaines_etapes": r.next_steps or ""}
+                 for r in plan.reviews if previous and r.date == previous and (r.decision or r.next_steps)]
+    _, session = next_meeting(plan, meeting)
+    pair = {m.pair_role: m.full_name for m in plan.members if m.pair_role}
+    return {
+        "blanc": BLANK,
+        "epci": {"nom": plan.epci_name or BLANK, "siren": plan.epci_siren or BLANK},
+        "parc": {"nom": referential.park_name or BLANK},
+        "plan": {"intitule": plan.title or "", "statut": plan.status or "",
+                 "periode": f"{plan.period_start.year}-{plan.period_end.year}"
+                 if plan.period_start and plan.period_end else BLANK},
+        "reunion": {"date": french.date_long(meeting), "numero": str(len(held) + 1),
+                    "lieu": (session.place if session and session.place else BLANK),
+                    "precedente": french.date_long(previous) if previous else "aucune"},
+        "objectifs": objectives,
+        "en_retard": [action_row(a) for a in plan.actions if is_late(a, meeting)],
+        "prochains_mois": upcoming,
+        "a_solliciter": [{"action": f.action or "", "financeur": f.funder or "", "dispositif": f.scheme or "",
+                          "montant": french.euros(f.amount)} for f in plan.fundings if f.status == "À solliciter"],
+        "decisions": decisions,
+        "binome": {"referent": pair.get("Référent", BLANK), "membre": pair.get("Membre", BLANK)},
+    }
+
+
+def summary_row(plan: Plan, today: dt.date) -> dict[str, Any]:
+    """One EPCI's line of the Parc-wide follow-up summary."""
+    year_ago = today - dt.timedelta(days=365)
+    recent = [d for d in review_dates(plan) if year_ago < d <= today]
+    held = [d for d in review_dates(plan) if d <= today]
+    meeting, session = next_meeting(plan, today)
+    late = [a.number for a in plan.actions if is_late(a, today)]
+    referent = next((m.full_name for m in plan.members if m.pair_role == "Référent"), "")
+    return {"epci": plan.epci_name or "", "statut": plan.status or "", "reunions_12_mois": len(recent),
+            "a_jour": "oui" if len(recent) >= 2 else "non",
+            "derniere": french.date_short(held[-1]) if held else "",
+            "prochaine": french.date_short(meeting) if session else "à fixer",
+            "en_retard": ", ".join(n for n in late if n) or "", "referent": referent}
+
+
+def summary_context(plans: list[Plan], referential: Referential, today: dt.date) -> dict[str, Any]:
+    rows = [summary_row(p, today) for p in plans if is_followed(p, today)]
+    return {"date": french.date_long(today), "parc": {"nom": referential.park_name or BLANK},
+            "nb_plans": len(rows), "nb_a_jour": sum(r["a_jour"] == "oui" for r in rows), "lignes": rows}
+
+
+@dataclass
+class FollowupResult:
+    """What `coopxl suivi` wrote."""
+
+    fiches: list[Path] = field(default_factory=list)
+    summary: Path | None = None
+    prepared: list[tuple[Path, Path, int]] = field(default_factory=list)
+    """(plan, backup, rows added) for --preparer."""
+
+
+def generate_followup(paths: list[Path], *, today: dt.date | None = None, output: Path | None = None,
+                      referential: Referential | None = None, templates_folder: Path | None = None,
+                      progress: Any = None) -> FollowupResult:
+    """Fiches de suivi of every plan in œuvre or approved, and the Parc-wide summary."""
+    from .documents import ensure_templates, plan_paths, render, workspace_root
+    from .files import slugify
+    from .messages import CoopxlError
+    from .reader import read_plan, read_referential
+    from .workspace import REFERENTIAL_NAME
+
+    today = today or dt.date.today()
+    files = plan_paths(paths)
+    if not files:
+        raise CoopxlError("no-plans-folder", path=", ".join(map(str, paths)))
+    root = workspace_root(files[0])
+    if referential is None:
+        candidate = root / REFERENTIAL_NAME
+        if not candidate.is_file():
+            raise CoopxlError("referential-not-found", path=str(candidate))
+        referential = read_referential(candidate)
+    folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
+    templates = ensure_templates(folder, (FICHE_SUIVI, SYNTHESE_SUIVI))
+    output = output or root / "sorties" / "suivi"
+    result = FollowupResult()
+    plans = []
+    for path in (progress(files, "Fiches de suivi") if progress else files):
+        plan = read_plan(path)
+        plans.append(plan)
+        if not is_followed(plan, today):
+            continue
+        meeting, _ = next_meeting(plan, today)
+        target = output / f"fiche-suivi_{slugify(plan.epci_name or path.stem)}_{meeting:%Y-%m-%d}.docx"
+        result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting), target, today))
+    result.summary = render(templates[SYNTHESE_SUIVI], summary_context(plans, referential, today),
+                            output / f"synthese-suivi_{today:%Y-%m-%d}.docx", today)
+    return result
+
+
+# --- preparing the coming review in the workbook -------------------------------------------
+
+
+def prepare_review(path: Path, meeting: dt.date) -> tuple[Path, int]:
+    """Add the coming review to a plan workbook: one T_Suivi row per open action, one séance.
+
+    Status is carried over from the action; nothing else is changed. Returns (backup, rows).
+    """
+    from openpyxl import load_workbook
+
+    from .files import atomic_write, backup, refuse_if_open
+    from .reader import read_plan
+
+    plan = read_plan(path)
+    refuse_if_open(path)
+    saved = backup(path)
+    workbook = load_workbook(path)
+    # Running it twice for the same meeting adds nothing the second time.
+    already = {r.action for r in plan.reviews if r.date == meeting}
+    open_actions = [a for a in plan.actions if a.number and a.status not in CLOSED_STATUSES
+                    and a.number not in already]
+    reviews = [{"date": meeting, "action": a.number, "status": a.status} for a in open_actions]
+    numbers = [s.number for s in plan.sessions if isinstance(s.number, int)]
+    session = {"number": max(numbers, default=0) + 1, "kind": REVIEW_SESSION, "date": meeting, "status": "Prévue"}
+    has_session = any(s.kind == REVIEW_SESSION and s.date == meeting for s in plan.sessions)
+    _append_rows(workbook, "T_Suivi", reviews)
+    _append_rows(workbook, "T_Seances", [] if has_session else [session])
+    with atomic_write(path) as temporary:
+        workbook.save(temporary)
+    return saved, len(reviews)
+
+
+def _append_rows(workbook: Any, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Append rows at the end of an Excel table (after its last non-empty row), growing its range."""
+    from copy import copy
+
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+
+    from .schema import PLAN
+    from .templates import set_value
+
+    if not rows:
+        return
+    sheet = next(ws for ws in workbook.worksheets if table_name in ws.tables)
+    table = sheet.tables[table_name]
+    first_col, first_row, last_col, last_row = range_boundaries(table.ref)
+    headers = [sheet.cell(row=first_row, column=c).value for c in range(first_col, last_col + 1)]
+    from .schema import normalize_header
+
+    columns = {normalize_header(h): first_col + i for i, h in enumerate(headers)}
+    spec = PLAN.table(table_name)
+    used = last_row
+    while used > first_row and all(sheet.cell(row=used, column=c).value in (None, "")
+                                   for c in range(first_col, last_col + 1)):
+        used -= 1
+    model_row = max(used, first_row + 1)
+    for offset, values in enumerate(rows, start=1):
+        row = used + offset
+        for column in spec.columns:
+            index = columns.get(normalize_header(column.header))
+            if index is None:
+                continue
+            cell = sheet.cell(row=row, column=index)
+            template = sheet.cell(row=model_row, column=index)
+            if template.has_style:
+                cell._style = copy(template._style)
+            set_value(cell, values.get(column.key), column.kind)
+    end = max(last_row, used + len(rows))
+    table.ref = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{end}"
+    if table.autoFilter is not None:
+        table.autoFilter.ref = table.ref

@@ -1,0 +1,202 @@
+"""Follow-up (fiches, summary, --preparer), comparing two versions, migrating old templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+
+from coopxl.compare import compare_plans, write_summary
+from coopxl.followup import generate_followup, prepare_review
+from coopxl.messages import CoopxlError
+from coopxl.reader import plan_content, read_plan
+from coopxl.validation import validate_plan
+from factories import TODAY, clean_plan_content, make_plan
+from test_documents import text_of
+
+D = dt.date
+ROOT = Path(__file__).resolve().parent.parent
+V1 = ROOT / "tests" / "data" / "plan-modele-v1.xlsx"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, referential_path: Path) -> Path:
+    root = tmp_path / "travail"
+    (root / "plans").mkdir(parents=True)
+    (root / "referentiel.xlsx").write_bytes(referential_path.read_bytes())
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][1]["end"] = D(2026, 6, 30)  # A2.1 en cours, fin passée : en retard
+    rows["T_Actions"].append(dict(rows["T_Actions"][0], number="A1.2", title="Sentier des sucs",
+                                  start=D(2027, 2, 1), end=D(2027, 6, 30), status="À venir", cost=None))
+    rows["T_Financements"].append({"action": "A1.2", "funder": "Région Auvergne-Rhône-Alpes",
+                                   "scheme": "Contrat de parc", "amount": 5000, "status": "À solliciter"})
+    rows["T_Suivi"][-1]["next_steps"] = "Lancer l'inventaire des zones humides"
+    fields["period_end"] = D(2027, 12, 31)
+    make_plan(root / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx", referential_path, fields=fields, rows=rows)
+    return root
+
+
+def cells(path: Path) -> dict:
+    workbook = openpyxl.load_workbook(path)
+    return {(ws.title, c.coordinate): (c.value, c.number_format) for ws in workbook.worksheets
+            for row in ws.iter_rows() for c in row if c.value is not None}
+
+
+def test_fiche_de_suivi_content(workspace: Path) -> None:
+    result = generate_followup([workspace], today=TODAY)
+    (fiche,) = result.fiches
+    assert fiche.name == "fiche-suivi_cc-val-eyrieux_2026-11-25.docx"
+    document = Document(str(fiche))
+    tables = {t.rows[0].cells[1].text + "/" + t.rows[0].cells[2].text: t for t in document.tables}
+    late = tables["Intitulé/Fin prévue"]
+    assert [r.cells[0].text for r in late.rows[1:]] == ["A2.1"]
+    upcoming = tables["Intitulé/Échéance"]
+    assert [(r.cells[0].text, r.cells[2].text, r.cells[3].text) for r in upcoming.rows[1:]] == [
+        ("A1.2", "début", "1er février 2027")]
+    to_request = tables["Financeur/Dispositif"]
+    assert [(r.cells[0].text, r.cells[3].text) for r in to_request.rows[1:]] == [("A1.2", "5\u202f000\u00a0€")]
+    decisions = tables["Intitulé/Décision"]
+    assert [(r.cells[0].text, r.cells[2].text, r.cells[3].text) for r in decisions.rows[1:]] == [
+        ("A2.1", "Poursuivre", "Lancer l'inventaire des zones humides")]
+    progress = [t for t in document.tables if t.rows[0].cells[2].text == "Avancement constaté"]
+    assert [r.cells[0].text.split("\n")[0] for t in progress for r in t.rows[1:]] == ["A1.1", "A1.2", "A2.1"]
+    assert all(r.cells[2].text == "" for t in progress for r in t.rows[1:])  # to fill in during the meeting
+    text = text_of(fiche)
+    assert "Réunion précédente : 9 juin 2026" in text and "{{" not in text
+    summary = text_of(result.summary)
+    assert "CC Val'Eyrieux | En œuvre | 2 | oui | 09/06/2026 | à fixer | A2.1 | Claire Martin" in summary
+
+
+def test_preparer_adds_the_coming_review_and_changes_nothing_else(workspace: Path) -> None:
+    path = workspace / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    before_cells = cells(path)
+    before_findings = [(f.sheet, f.cell, f.code) for f in validate_plan(read_plan(path), today=TODAY)]
+    saved, added = prepare_review(path, D(2026, 12, 8))
+    assert added == 2  # A1.2 (À venir) and A2.1 (En cours); A1.1 is done
+    assert saved.read_bytes() != b"" and saved.parent.name == "sauvegardes"
+    after = cells(path)
+    assert {k: v for k, v in after.items() if k in before_cells} == before_cells
+    new = {k: v[0] for k, v in after.items() if k not in before_cells}
+    assert new == {
+        ("Suivi", "A10"): dt.datetime(2026, 12, 8), ("Suivi", "B10"): "A2.1", ("Suivi", "C10"): "En cours",
+        ("Suivi", "A11"): dt.datetime(2026, 12, 8), ("Suivi", "B11"): "A1.2", ("Suivi", "C11"): "À venir",
+        ("Séances", "A10"): 9, ("Séances", "B10"): "Suivi semestriel", ("Séances", "C10"): dt.datetime(2026, 12, 8),
+        ("Séances", "E10"): "Prévue"}
+    assert after[("Suivi", "A10")][1] == "DD/MM/YYYY"
+    plan = read_plan(path)
+    assert [(f.sheet, f.cell, f.code) for f in validate_plan(plan, today=TODAY)] == before_findings
+    prepare_review(path, D(2026, 12, 8))
+    assert len(read_plan(path).reviews) == len(plan.reviews)  # a second run adds nothing
+
+
+def test_preparer_refuses_a_workbook_open_in_excel(workspace: Path) -> None:
+    path = workspace / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    (path.parent / ("~$" + path.name)).write_bytes(b"\x05Marie")
+    before = path.read_bytes()
+    with pytest.raises(CoopxlError):
+        prepare_review(path, D(2026, 12, 8))
+    assert path.read_bytes() == before
+
+
+def test_comparer_lists_exactly_the_changes(tmp_path: Path) -> None:
+    old = ROOT / "examples" / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx"
+    new = tmp_path / "nouveau.xlsx"
+    shutil.copy(old, new)
+    workbook = openpyxl.load_workbook(new)
+    actions, fundings = workbook["Actions"], workbook["Financements"]
+    before = read_plan(old)
+    actions["O2"] = "Abandonnée"
+    actions["C3"] = "Intitulé reformulé"
+    fundings["E2"] = (fundings["E2"].value or 0) + 1000
+    workbook.save(new)
+    changes = [(c.kind, c.scope, c.reference, c.field, c.after) for c in compare_plans(before, read_plan(new))]
+    funding = before.fundings[0]
+    reference = " — ".join(str(p) for p in (funding.action, funding.funder, funding.scheme, funding.year) if p)
+    assert sorted(changes) == sorted([
+        ("Changement de statut", "Action", before.actions[0].number, "Statut", "Abandonnée"),
+        ("Modification", "Action", before.actions[1].number, "Intitulé", "Intitulé reformulé"),
+        ("Modification", "Financement", reference, "Montant (€ HT)",
+         f"{int(funding.amount + 1000):,}".replace(",", "\u202f")),
+    ])
+
+
+def test_comparer_added_and_removed_actions_and_summaries(tmp_path: Path, referential_path: Path) -> None:
+    fields, rows = clean_plan_content()
+    old = make_plan(tmp_path / "ancien.xlsx", referential_path, fields=fields, rows=rows)
+    rows["T_Actions"][1] = dict(rows["T_Actions"][1], number="A2.2", title="Nouvelle action")
+    new = make_plan(tmp_path / "nouveau.xlsx", referential_path, fields=fields, rows=rows)
+    changes = compare_plans(read_plan(old), read_plan(new))
+    assert [(c.kind, c.reference) for c in changes] == [("Ajout", "A2.2"), ("Suppression", "A2.1")]
+    for name in ("resume.xlsx", "resume.docx"):
+        target = write_summary(changes, old, new, tmp_path / name)
+        assert target.is_file()
+    sheet = openpyxl.load_workbook(tmp_path / "resume.xlsx")["Modifications"]
+    assert [c.value for c in sheet[4]][:3] == ["Ajout", "Action", "A2.2"]
+    assert "Suppression | Action | A2.1" in text_of(tmp_path / "resume.docx")
+
+
+def test_version_1_workbook_still_reads_without_loss() -> None:
+    plan = read_plan(V1)
+    assert plan.findings == [] and plan.template_version == "1"
+    fields, rows = plan_content(plan)
+    expected_fields, expected_rows = clean_plan_content()
+    assert {k: v for k, v in fields.items() if k != "template_version"} == expected_fields
+    for table, records in expected_rows.items():
+        assert [{k: v for k, v in r.items() if v is not None} for r in rows[table]] == [
+            {k: v for k, v in r.items() if v is not None} for r in records], table
+
+
+def test_migration_of_a_current_workbook_changes_nothing(tmp_path: Path) -> None:
+    from coopxl.migrate import migrate_workbook
+
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(V1, path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = migrate_workbook(path)
+    assert not result.migrated and hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
+
+def test_migration_round_trip_loses_nothing(tmp_path: Path, monkeypatch) -> None:
+    """A future step (1 → 2) that adds a column: every value of the version-1 workbook is kept."""
+    import coopxl.migrate
+    from coopxl.migrate import migrate_workbook
+
+    def add_column(workbook):
+        sheet = workbook["Actions"]
+        table = sheet.tables["T_Actions"]
+        sheet["V1"] = "Nouvelle colonne"
+        table.ref = table.ref.replace("U", "V")
+        table.tableColumns = []
+        table._initialise_columns()
+        for column, cell in zip(table.tableColumns, sheet[1]):
+            column.name = cell.value
+
+    monkeypatch.setitem(coopxl.migrate.MIGRATIONS, "1", ("2", add_column))
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(V1, path)
+    before = cells(path)
+    result = migrate_workbook(path, current="2")
+    assert (result.from_version, result.to_version, result.migrated) == ("1", "2", True)
+    assert result.backup.read_bytes() == V1.read_bytes()
+    after = cells(path)
+    changed = {k for k in before if after.get(k) != before[k]}
+    assert changed == {("Plan", "B11")}
+    assert after[("Plan", "B11")][0] == "2" and after[("Actions", "V1")][0] == "Nouvelle colonne"
+
+
+def test_unknown_version_cannot_be_migrated(tmp_path: Path) -> None:
+    from coopxl.migrate import migrate_workbook
+
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(V1, path)
+    workbook = openpyxl.load_workbook(path)
+    workbook["Plan"]["B11"] = "0"
+    workbook.save(path)
+    with pytest.raises(CoopxlError) as error:
+        migrate_workbook(path)
+    assert error.value.code == "cannot-migrate"
