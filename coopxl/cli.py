@@ -321,6 +321,20 @@ def _run_migrer(args: argparse.Namespace) -> int:
     return status
 
 
+def _run_excel(args: argparse.Namespace) -> int:
+    from .excel_install import install, installation, status
+
+    if args.action == "installer":
+        place = install()
+        print(f"Complément installé : {place.addin}")
+        print(f"Configuration écrite : {place.config} (Python : {place.interpreter})")
+        print("Ouvrez Excel : l'onglet « Coopération » apparaît dans le ruban.")
+        return EXIT_OK
+    installation()  # refuses on a system without Excel
+    print("\n".join(status()))
+    return EXIT_OK
+
+
 def _run_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -422,6 +436,12 @@ def _args_migrer(parser: argparse.ArgumentParser) -> None:
                         help="classeurs de plan, ou dossier de travail")
 
 
+def _args_excel(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("installer", "statut"),
+                        help="installer : installe le complément coopxl.xlam pour l'utilisateur ; "
+                             "statut : indique ce qui est installé")
+
+
 def _args_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, nargs="?", metavar="DOSSIER",
                         help="dossier vide où copier l'exemple (par défaut : un dossier temporaire)")
@@ -479,6 +499,11 @@ COMMANDS: tuple[Command, ...] = (
      "travail pour les personnaliser dans Word.",
      "coopxl modeles verifier ~/cooperation/modeles/deliberation-parc.docx\n  coopxl modeles copier ~/cooperation",
      _args_modeles, _run_modeles),
+    ("excel", "complément Excel : installer, statut",
+     "Installe pour l'utilisateur courant le complément Excel coopxl.xlam (onglet « Coopération » : "
+     "Valider, Délibérations, Fiche de suivi, Consolider, Nouveau plan) et le relie au Python où "
+     "coopxl est installé. Excel doit être fermé. Sous Linux, Excel n'existe pas : la commande le dit.",
+     "coopxl excel installer\n  coopxl excel statut", _args_excel, _run_excel),
     ("demo", "démonstration sur le territoire d'exemple",
      "Copie le territoire d'exemple (référentiel et 13 plans) dans un dossier et y exécute "
      "toute la chaîne de coopération, en indiquant où trouver les résultats.",

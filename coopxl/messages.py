@@ -302,6 +302,19 @@ _CODES = (
     Code("cannot-migrate", ERROR, "commande", "Migration impossible",
          "« {name} » suit la version « {value} » du modèle, que cette version de coopxl ne sait pas "
          "amener à la version {current}. Mettez coopxl à jour, ou recréez le classeur."),
+    Code("no-working-folder", ERROR, "commande", "Dossier de travail inconnu",
+         "coopxl ne sait pas quel est le dossier de travail. Ouvrez un plan enregistré dans le dossier "
+         "plans/ du dossier de travail (à côté de referentiel.xlsx), puis relancez : coopxl s'en "
+         "souviendra."),
+    Code("unknown-button", ERROR, "commande", "Bouton inconnu",
+         "le bouton « {value} » n'est relié à aucune fonction de coopxl : mettez à jour le complément "
+         "(coopxl excel installer)."),
+    Code("excel-unavailable", ERROR, "commande", "Excel absent",
+         "le complément Excel s'installe sous Windows ou macOS, là où Excel est installé. Sur ce "
+         "système ({system}), utilisez les commandes coopxl (valider, consolider, deliberations…)."),
+    Code("xlwings-missing", ERROR, "commande", "xlwings manquant",
+         "le complément a besoin de xlwings {expected} (trouvé : {found}). Installez-le avec "
+         "« pip install \"coopxl[excel]\" » dans le même environnement Python."),
     Code("no-plans-folder", ERROR, "commande", "Dossier de plans introuvable",
          "« {path} » n'a pas de dossier plans/ ; indiquez un dossier de travail créé avec "
          "« coopxl initialiser »."),

@@ -70,8 +70,12 @@ _TEXT_KINDS = (Kind.TEXT, Kind.LONG_TEXT, Kind.CODES)
 def read_plan(path: Path | str) -> Plan:
     """Read a plan de coopération workbook. Raises UnreadableWorkbookError if it is not one."""
     path = Path(path)
-    raw = read_workbook(path, {t.name: t.sheet for t in PLAN.tables})
-    plan = Plan(path=path)
+    return plan_from_raw(read_workbook(path, {t.name: t.sheet for t in PLAN.tables}))
+
+
+def plan_from_raw(raw: RawWorkbook) -> Plan:
+    """A plan from a workbook already read (from a file, or from Excel through xlwings)."""
+    plan = Plan(path=raw.path)
     _read_into(plan, PLAN, raw)
     plan.lists = {name: [_text(v) for v in named.values if _text(v)]
                   for name, named in raw.names.items() if name.startswith("L_")}

@@ -49,3 +49,8 @@ def referential_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def plan_path(tmp_path: Path, referential_path: Path) -> Path:
     return make_plan(tmp_path / "plan.xlsx", referential_path)
+
+
+# The xlwings remote engine (Book(json=…)) runs the add-in's Python side on Linux. It needs a
+# licence key; « noncommercial » is accepted offline and is set here, for the tests only.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")

@@ -30,6 +30,8 @@ def test_wheel_holds_templates_and_examples(wheel: Path) -> None:
     assert "coopxl/workbook_templates/plan-cooperation.xlsx" in names
     assert "coopxl/workbook_templates/referentiel.xlsx" in names
     assert "coopxl/examples/referentiel.xlsx" in names
+    assert "coopxl/excel/coopxl.xlam" in names and "coopxl/excel/RibbonCoopxl.bas" in names
+    assert {f"coopxl/word_templates/{n}" for n in ("feuille-de-route.docx", "fiche-suivi.docx")} <= names
     assert len([n for n in names if n.startswith("coopxl/examples/plans/") and n.endswith(".xlsx")]) == 13
 
 

@@ -1,0 +1,295 @@
+"""Entry points of the « Coopération » ribbon (coopxl.xlam → RunPython → `on_button`).
+
+The add-in's single VBA callback sends the id of the clicked button; `BUTTONS` maps it to
+a function that works on the workbook open in Excel through xlwings and calls the same
+library functions as the command line. The user gets a French message box, never a
+traceback (the details go to ~/.coopxl/coopxl.log).
+
+`LiveWorkbook` is the xlwings side of the workbook interface: it reads everything the
+reader needs in one pass, then writes the Contrôles table and the highlights in one pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .messages import ERROR, CoopxlError
+from .model import Finding, Plan
+from .xlsx import NamedCell, RawTable, RawWorkbook, column_index, column_letter
+
+TITLE = "Coopération"
+SETTINGS = Path.home() / ".coopxl"
+ERROR_VALUES = ("#REF!", "#VALUE!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
+HIGHLIGHTS = {ERROR: "#FFC7CE", "Avertissement": "#FFEB9C"}
+_ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
+
+
+def _bounds(address: str) -> tuple[int, int, int, int]:
+    """`$A$2:$C$9` → (first column, first row, last column, last row), columns 0-based, rows 1-based."""
+    match = _ADDRESS.search(address.split("!")[-1].upper())
+    assert match, address
+    col1, row1, col2, row2 = match.groups()
+    col2, row2 = col2 or col1, row2 or row1
+    return column_index(col1), int(row1), column_index(col2), int(row2)
+
+
+class LiveWorkbook:
+    """A workbook open in Excel (or given to xlwings' remote engine), read and written in one pass each."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self.grids: dict[str, list[list[Any]]] = {}
+        self.flags: dict[tuple[str, str], tuple[str, str]] = {}
+
+    @property
+    def path(self) -> Path:
+        return Path(self.book.fullname)
+
+    def _grid(self, sheet: Any) -> list[list[Any]]:
+        """The sheet's values from A1, with Excel errors moved to `flags`."""
+        if sheet.name not in self.grids:
+            used = sheet.used_range
+            last = _bounds(used.address)
+            block = sheet.range((1, 1), (last[3], last[2] + 1))
+            try:
+                values = block.options(ndim=2, err_to_str=True).value
+            except TypeError:
+                values = block.options(ndim=2).value
+            grid = [list(row) for row in (values or [])]
+            for r, row in enumerate(grid):
+                for c, value in enumerate(row):
+                    if isinstance(value, str) and value in ERROR_VALUES:
+                        self.flags[(sheet.name, f"{column_letter(c)}{r + 1}")] = ("error", value)
+                        row[c] = None
+            self.grids[sheet.name] = grid
+        return self.grids[sheet.name]
+
+    def raw(self) -> RawWorkbook:
+        """Everything the reader needs, as if read from the file."""
+        tables: dict[str, RawTable] = {}
+        for sheet in self.book.sheets:
+            grid = self._grid(sheet)
+            for table in sheet.tables:
+                first_col, header_row, last_col, last_row = _bounds(table.range.address)
+                headers = [str(v) if v is not None else "" for v in
+                           (grid[header_row - 1][first_col:last_col + 1] if header_row <= len(grid) else [])]
+                rows = []
+                for row in range(header_row + 1, last_row + 1):
+                    values = grid[row - 1][first_col:last_col + 1] if row <= len(grid) else []
+                    rows.append((row, list(values) + [None] * (last_col - first_col + 1 - len(values))))
+                tables[table.name] = RawTable(table.name, sheet.name, headers, header_row, first_col, rows)
+        names = {}
+        for name in self.book.names:
+            try:
+                target = name.refers_to_range
+            except Exception:  # a name that is not a range (a constant, a formula)
+                continue
+            first_col, first_row, last_col, last_row = _bounds(target.address)
+            grid = self._grid(target.sheet)
+            values = [grid[r - 1][c] if r <= len(grid) and c < len(grid[r - 1]) else None
+                      for r in range(first_row, last_row + 1) for c in range(first_col, last_col + 1)]
+            ref = target.address.replace("$", "")
+            names[name.name.split("!")[-1]] = NamedCell(name.name, target.sheet.name, ref, values)
+        return RawWorkbook(path=self.path, sheet_names=[s.name for s in self.book.sheets], hidden_sheets=set(),
+                           tables=tables, names=names, flags=self.flags, grids=self.grids)
+
+    def write_checks(self, findings: list[Finding], previous: list[Any]) -> None:
+        """Replace the Contrôles rows and the highlights of the previous run with the new ones."""
+        from .templates import original_fill
+
+        for check in previous:
+            if check.sheet in [s.name for s in self.book.sheets] and check.cell:
+                fill = original_fill(check.sheet, check.cell)
+                colour = f"#{fill.fgColor.rgb[-6:]}" if fill is not None else None
+                self.book.sheets[check.sheet][check.cell].color = colour
+        sheet = next(s for s in self.book.sheets if "T_Controles" in [t.name for t in s.tables])
+        table = sheet.tables["T_Controles"]
+        first_col, header_row, last_col, last_row = _bounds(table.range.address)
+        if last_row > header_row:
+            sheet.range((header_row + 1, first_col + 1), (last_row, last_col + 1)).clear_contents()
+        rows = [[f.severity, f.code, f.sheet, f.cell, f.field, f.value, f.message] for f in findings]
+        if rows:
+            sheet.range((header_row + 1, first_col + 1)).value = rows
+        end = header_row + max(len(rows), 1)
+        table.resize(sheet.range((header_row, first_col + 1), (end, last_col + 1)))
+        for item in findings:
+            if item.sheet and item.cell and item.sheet in [s.name for s in self.book.sheets]:
+                cell = self.book.sheets[item.sheet][item.cell]
+                cell.color = HIGHLIGHTS.get(item.severity, HIGHLIGHTS[ERROR])
+                try:
+                    cell.add_note(f"coopxl — {item.severity} ({item.code}) : {item.message}")
+                except (NotImplementedError, AttributeError):  # the remote engine has no notes
+                    pass
+
+    def tell(self, message: str) -> None:
+        self.book.app.alert(message, title=TITLE)
+
+
+# --- the buttons ------------------------------------------------------------------------
+
+
+def _working_folder(live: LiveWorkbook) -> Path:
+    """The working folder: the one of the open plan (…/plans/x.xlsx), else the last one used."""
+    from .workspace import REFERENTIAL_NAME
+
+    parent = live.path.resolve().parent
+    if parent.name == "plans" and (parent.parent / REFERENTIAL_NAME).is_file():
+        _remember(parent.parent)
+        return parent.parent
+    remembered = SETTINGS / "dossier-de-travail.txt"
+    if remembered.is_file():
+        folder = Path(remembered.read_text(encoding="utf-8").strip())
+        if (folder / REFERENTIAL_NAME).is_file():
+            return folder
+    raise CoopxlError("no-working-folder")
+
+
+def _remember(folder: Path) -> None:
+    try:
+        SETTINGS.mkdir(exist_ok=True)
+        (SETTINGS / "dossier-de-travail.txt").write_text(str(folder), encoding="utf-8")
+    except OSError:
+        pass
+
+
+def _open_plan(live: LiveWorkbook) -> tuple[Plan, Any]:
+    from .reader import plan_from_raw
+    from .validation import _working_referential
+
+    plan = plan_from_raw(live.raw())
+    if not plan.table_sheets:
+        raise CoopxlError("not-a-plan", name=live.path.name)
+    return plan, _working_referential(live.path)
+
+
+def valider(live: LiveWorkbook, argument: str = "") -> str:
+    from .validation import validate_plan
+
+    plan, referential = _open_plan(live)
+    findings = validate_plan(plan, referential)
+    live.write_checks(findings, plan.checks)
+    errors = sum(f.severity == ERROR for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return "Contrôle terminé : aucune erreur ni avertissement."
+    return (f"Contrôle terminé : {errors} erreur(s) et {warnings} avertissement(s). Les cellules à corriger "
+            "sont surlignées ; le détail est dans la feuille « Contrôles ».")
+
+
+def consolider(live: LiveWorkbook, argument: str = "") -> str:
+    from .consolidation import consolidate
+    from .dashboard import write_dashboard
+    from .workspace import Workspace
+
+    workspace = Workspace(_working_folder(live))
+    dashboard = consolidate(workspace)
+    path = write_dashboard(dashboard, workspace.outputs_folder / "tableau-de-bord.xlsx")
+    _open_in_excel(live, path)
+    counted = sum(1 for r in dashboard.synthesis if "actions" in r)
+    problems = f" {len(dashboard.problems)} fichier(s) à vérifier (feuille Contrôles)." if dashboard.problems else ""
+    return f"Tableau de bord écrit : {path} ({counted} plans, {len(dashboard.actions)} actions).{problems}"
+
+
+def deliberations(live: LiveWorkbook, argument: str = "") -> str:
+    from .documents import generate_documents
+    from .files import slugify
+
+    plan, referential = _open_plan(live)
+    if referential is None:
+        raise CoopxlError("no-working-folder")
+    folder = _working_folder(live) / "sorties" / "documents" / slugify(plan.epci_name or live.path.stem)
+    files = generate_documents(plan, referential, folder)
+    _open_folder(folder)
+    return f"{len(files)} documents écrits dans {folder}."
+
+
+def fiche_suivi(live: LiveWorkbook, argument: str = "") -> str:
+    from .documents import ensure_templates, render
+    from .files import slugify
+    from .followup import FICHE_SUIVI, followup_context, next_meeting
+
+    plan, referential = _open_plan(live)
+    if referential is None:
+        raise CoopxlError("no-working-folder")
+    today = dt.date.today()
+    meeting, _ = next_meeting(plan, today)
+    folder = _working_folder(live) / "sorties" / "suivi"
+    target = folder / f"fiche-suivi_{slugify(plan.epci_name or live.path.stem)}_{meeting:%Y-%m-%d}.docx"
+    template = ensure_templates(None, (FICHE_SUIVI,))[FICHE_SUIVI]
+    render(template, followup_context(plan, referential, meeting), target, today)
+    _open_folder(folder)
+    return f"Fiche de suivi de la réunion du {meeting:%d/%m/%Y} écrite : {target}"
+
+
+def nouveau_plan(live: LiveWorkbook, argument: str = "") -> str:
+    from .workspace import Workspace, create_plan
+
+    path = create_plan(Workspace(_working_folder(live)), argument.strip())
+    _open_in_excel(live, path)
+    return f"Plan créé : {path}"
+
+
+BUTTONS: dict[str, Callable[[LiveWorkbook, str], str]] = {
+    "btnValider": valider,
+    "btnConsolider": consolider,
+    "btnDeliberations": deliberations,
+    "btnSuivi": fiche_suivi,
+    "btnNouveau": nouveau_plan,
+}
+"""Ribbon button id (customUI.xml) → what it does."""
+
+
+def on_button(button_id: str, argument: str = "") -> str:
+    """Run the action of a ribbon button on the calling workbook; tell the user in French."""
+    import xlwings as xw
+
+    live = LiveWorkbook(xw.Book.caller())
+    try:
+        action = BUTTONS.get(button_id)
+        if action is None:
+            raise CoopxlError("unknown-button", value=button_id)
+        message = action(live, argument)
+    except CoopxlError as error:
+        message = f"Erreur : {error.message}"
+    except Exception as error:  # never a traceback window: the details go to the log
+        _log().exception("bouton %s", button_id)
+        message = (f"Erreur inattendue ({type(error).__name__}). Le détail est dans "
+                   f"{SETTINGS / 'coopxl.log'} ; transmettez-le à l'équipe coopxl.")
+    live.tell(message)
+    return message
+
+
+def _log() -> logging.Logger:
+    logger = logging.getLogger("coopxl.excel")
+    if not logger.handlers:
+        try:
+            SETTINGS.mkdir(exist_ok=True)
+            logger.addHandler(logging.FileHandler(SETTINGS / "coopxl.log", encoding="utf-8"))
+        except OSError:
+            logger.addHandler(logging.NullHandler())
+    return logger
+
+
+def _open_in_excel(live: LiveWorkbook, path: Path) -> None:
+    try:
+        live.book.app.books.open(str(path))
+    except Exception:  # the remote engine and some Excel states cannot open a file: the message says where it is
+        pass
+
+
+def _open_folder(folder: Path) -> None:
+    try:
+        if sys.platform.startswith("win"):
+            os.startfile(folder)  # type: ignore[attr-defined]
+        elif sys.platform == "darwin":
+            subprocess.run(["open", str(folder)], check=False)
+    except OSError:
+        pass
