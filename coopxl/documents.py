@@ -317,7 +317,7 @@ def template_path(name: str, folder: Path | None = None) -> Path:
 def _jinja_environment() -> Any:
     import jinja2
 
-    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)
+    return jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
 def _template_source(path: Path) -> str:

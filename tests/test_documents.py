@@ -247,3 +247,24 @@ def test_context_has_exactly_the_declared_fields(referential) -> None:
             assert not isinstance(value, (dict, list)), where
 
     shape(context, CONTEXT_FIELDS, "contexte")
+
+
+def test_text_from_a_plan_cannot_inject_word_markup(tmp_path: Path, referential) -> None:
+    """Plan text is escaped: « & » and « < » stay text, and no XML (a DDE field) can be smuggled in."""
+    from lxml import etree
+
+    plan = read_plan(EXAMPLES / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx")
+    hostile = ('R&D <b>gras</b> </w:t></w:r><w:fldSimple w:instr="DDEAUTO c:\\\\windows\\\\system32\\\\cmd.exe '
+               '/c calc"/><w:r><w:t>')
+    plan.actions[0].title = hostile
+    plan.title = "Plan « 2025 » & co"
+    files = generate_documents(plan, referential, tmp_path / "docs", today=TODAY)
+    for path in files:
+        with zipfile.ZipFile(path) as package:
+            tree = etree.fromstring(package.read("word/document.xml"))
+        namespace = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+        assert tree.xpath("//w:fldSimple", namespaces=namespace) == []
+        assert not [t for t in tree.xpath("//w:instrText/text()", namespaces=namespace) if "DDE" in t]
+    roadmap = Document(str(files[0]))
+    cells = [c.text for t in roadmap.tables for r in t.rows for c in r.cells]
+    assert any(c.startswith(hostile) for c in cells)
