@@ -19,6 +19,7 @@ MAX_TOTAL_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_CHECKED_ABOVE = 10 * 1024 * 1024
 XML_HEAD_BYTES = 2048
+INFLATE_CHUNK = 1 << 20
 
 
 def is_lock_file(path: Path) -> bool:
@@ -118,18 +119,25 @@ def _check_package(path: Path) -> None:
                         "archive zip")
                 raise UnreadableWorkbookError("not-a-workbook", name=name, what=what)
             for info in infos:
-                if info.filename.endswith((".xml", ".rels")):
-                    with package.open(info) as member:
-                        member_head = member.read(XML_HEAD_BYTES)
-                    if b"<!DOCTYPE" in member_head or b"<!ENTITY" in member_head:
-                        raise UnreadableWorkbookError("unsafe-xml", name=name)
+                _inflate(package, info, name)
     except UnreadableWorkbookError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
             NotImplementedError) as exc:
         raise UnreadableWorkbookError("corrupt-file", name=name, detail=str(exc) or type(exc).__name__) from exc
     except Exception as exc:  # zlib.error and other decompression failures
-        raise UnreadableWorkbookError("corrupt-file", name=name, detail=type(exc).__name__) from exc
+        raise UnreadableWorkbookError("corrupt-file", name=name, detail=str(exc)[:100] or type(exc).__name__) from exc
+
+
+def _inflate(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    """Inflate one member in chunks: zipfile stops at the declared size and checks the CRC
+    (headers that lie about the size are caught); XML parts must not declare a DTD or entities."""
+    with package.open(info) as member:
+        head = member.read(XML_HEAD_BYTES)
+        if info.filename.endswith((".xml", ".rels", ".vml")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
+            raise UnreadableWorkbookError("unsafe-xml", name=name)
+        while member.read(INFLATE_CHUNK):
+            pass
 
 
 def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:

@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeElementTree
+
 from .guard import check_workbook_file
 from .messages import UnreadableWorkbookError
 
@@ -133,7 +136,7 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
     except python_calamine.PasswordError as exc:
         raise UnreadableWorkbookError("encrypted-file", name=path.name) from exc
     except (python_calamine.CalamineError, zipfile.BadZipFile, ElementTree.ParseError, KeyError,
-            ValueError, OSError, EOFError) as exc:
+            ValueError, OSError, EOFError, DefusedXmlException) as exc:
         raise UnreadableWorkbookError("corrupt-file", name=path.name,
                                       detail=_short(exc)) from exc
     return RawWorkbook(path=path, sheet_names=sheet_names, hidden_sheets=hidden, tables=tables,
@@ -147,10 +150,10 @@ def _short(exc: BaseException) -> str:
 
 def _read_package_index(package: zipfile.ZipFile) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Sheet name → XML member, hidden sheets, and workbook-level defined names."""
-    workbook = ElementTree.fromstring(package.read("xl/workbook.xml"))
+    workbook = SafeElementTree.fromstring(package.read("xl/workbook.xml"))
     targets = {}
     try:
-        rels = ElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+        rels = SafeElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
         for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
             target = rel.get("Target", "")
             target = target[1:] if target.startswith("/") else "xl/" + target
