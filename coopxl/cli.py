@@ -11,7 +11,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
@@ -221,6 +220,7 @@ def _run_deliberations(args: argparse.Namespace) -> int:
 
 def _run_modeles(args: argparse.Namespace) -> int:
     from .documents import TEMPLATE_NAMES, check_template, template_path
+    from .files import copy_atomically
     from .followup import FOLLOWUP_TEMPLATE_FIELDS
 
     names = TEMPLATE_NAMES + tuple(FOLLOWUP_TEMPLATE_FIELDS)
@@ -233,7 +233,7 @@ def _run_modeles(args: argparse.Namespace) -> int:
             if target.exists():
                 print(f"{target} existe déjà : conservé.")
                 continue
-            shutil.copyfile(template_path(name), target)
+            copy_atomically(template_path(name), target)
             print(f"Modèle copié : {target}")
         print("Modifiez ces modèles dans Word, puis vérifiez-les avec « coopxl modeles verifier ».")
         return EXIT_OK
@@ -384,7 +384,8 @@ def _args_consolider(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
                         help="date du jour pour les actions en retard (par défaut : aujourd'hui)")
     parser.add_argument("--jobs", type=int, metavar="N",
-                        help="processus de lecture en parallèle (par défaut : 2 à partir de 40 plans)")
+                        help="processus de lecture en parallèle (par défaut : 2 dès 6 plans sous Linux, "
+                             "dès 40 sous Windows et macOS)")
     parser.add_argument("--json", action="store_true", help="écrit la synthèse en JSON (pour un programme)")
 
 

@@ -116,10 +116,10 @@ def write_summary(changes: list[Change], old: Path, new: Path, target: Path) -> 
     return target
 
 
-def _write_xlsx(changes: list[Change], title: str, path: Path) -> None:
+def _write_xlsx(changes: list[Change], title: str, temporary: Path) -> None:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_urls": False})
     sheet = book.add_worksheet("Modifications")
     quoted = book.add_format({"quote_prefix": True, "text_wrap": True, "valign": "top"})
     plain = book.add_format({"text_wrap": True, "valign": "top"})
@@ -136,7 +136,7 @@ def _write_xlsx(changes: list[Change], title: str, path: Path) -> None:
     book.close()
 
 
-def _write_docx(changes: list[Change], title: str, path: Path) -> None:
+def _write_docx(changes: list[Change], title: str, temporary: Path) -> None:
     from docx import Document
     from docx.shared import Pt
 
@@ -155,4 +155,4 @@ def _write_docx(changes: list[Change], title: str, path: Path) -> None:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
-    document.save(str(path))
+    document.save(str(temporary))

@@ -9,7 +9,6 @@ files and two plans for the same EPCI are reported, never silently dropped or co
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,10 +32,9 @@ from .schema import (
 from .validation import CC_BODY, PARC_BODIES, REVIEW_SESSION, validate_plan
 from .workspace import Workspace
 
-PARALLEL_FROM = 40
-"""Files read in worker processes from this many plans on (process start-up costs ~0.3 s)."""
 CLOSED_STATUSES = ("Réalisée", "Abandonnée")
 OPEN_STATUSES = ("À venir", "En cours", "Reportée")
+FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
 @dataclass
@@ -103,17 +101,10 @@ def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int
 def read_files(files: Sequence[Path], referential: Referential, today: dt.date, *, jobs: int | None = None,
                progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None) -> list[FileResult]:
     """Read and validate each file, in worker processes when there are many."""
-    jobs = jobs if jobs is not None else (min(2, os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1)
-    reader = partial(read_one, referential=referential, today=today)
-    if jobs <= 1:
-        items = progress(files, "Lecture des plans") if progress else files
-        return [reader(path) for path in items]
-    from concurrent.futures import ProcessPoolExecutor
+    from .parallel import map_processes
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        mapped = pool.map(reader, files, chunksize=max(1, len(files) // (jobs * 8)))
-        ticks = progress(files, "Lecture des plans") if progress else files
-        return [result for _, result in zip(ticks, mapped)]
+    reader = partial(read_one, referential=referential, today=today)
+    return map_processes(reader, files, jobs=jobs, progress=progress, label="Lecture des plans")
 
 
 def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult:
@@ -145,14 +136,15 @@ def build_dashboard(results: list[FileResult], referential: Referential, today: 
     epci_columns = [e.epci for e in entries]
     synthesis = []
     counted = {e.siren: e for e in entries}
+    unreadable = [(slugify(r.path.stem), r) for r in results if r.plan is None and not r.lock]
     for epci in referential.epcis:
         entry = counted.get(epci.siren or "")
         if entry is not None:
             synthesis.append(_synthesis_row(entry, funder_info))
         else:
-            synthesis.append(_absent_row(epci.name or "", epci.siren or "", results))
-    synthesis += [_synthesis_row(e, funder_info) for e in entries
-                  if e.siren not in {x.siren for x in referential.epcis}]
+            synthesis.append(_absent_row(epci.name or "", epci.siren or "", unreadable))
+    known = {x.siren for x in referential.epcis}
+    synthesis += [_synthesis_row(e, funder_info) for e in entries if e.siren not in known]
     synthesis += extra_rows
     checks = [_check_row(e.result.path.name, e.epci, f) for e in entries for f in e.result.findings]
     checks += [_check_row(f.file, "", f) for f in problems]
@@ -207,11 +199,11 @@ def _attribute(results: list[FileResult], referential: Referential
     return entries, problems, extra_rows
 
 
-def _absent_row(name: str, siren: str, results: list[FileResult]) -> dict[str, Any]:
+def _absent_row(name: str, siren: str, unreadable: list[tuple[str, FileResult]]) -> dict[str, Any]:
     """`Non reçu`, or `Illisible` when an unreadable file is named after this EPCI."""
     slug = slugify(name)
-    for result in results:
-        if result.plan is None and not result.lock and slug and slug in slugify(result.path.stem):
+    for stem, result in unreadable:
+        if slug and slug in stem:
             assert result.error is not None
             return {"epci": name, "siren": siren, "file": result.path.name, "status": UNREADABLE,
                     "remark": result.error.message, "errors": 1, "warnings": 0}
@@ -297,31 +289,42 @@ def _funder_summary(entries: list[PlanEntry]) -> list[dict[str, Any]]:
 
 def _charter_matrix(entries: list[PlanEntry], referential: Referential) -> list[dict[str, Any]]:
     rows = []
+    per_entry = [(e.epci, Counter(a.measure for a in e.plan.actions)) for e in entries]
     for measure in referential.measures:
         if not measure.code or (referential.charter_version and measure.version != referential.charter_version):
             continue
-        counts = {e.epci: sum(a.measure == measure.code for a in e.plan.actions) for e in entries}
+        counts = {epci: counter.get(measure.code, 0) for epci, counter in per_entry}
         rows.append({"code": measure.code, "label": measure.label or "", **counts, "total": sum(counts.values())})
     return rows
 
 
 def _team_rows(entries: list[PlanEntry], referential: Referential) -> list[dict[str, Any]]:
+    referent_of: dict[str, list[str]] = defaultdict(list)
+    pair: dict[str, set[str]] = defaultdict(set)
+    by_officer: dict[str, list[Any]] = defaultdict(list)
+    for entry in entries:
+        for member in entry.plan.members:
+            if member.pair_role:
+                name = member.full_name
+                pair[name].add(entry.epci)
+                if member.pair_role == "Référent" and entry.epci not in referent_of[name]:
+                    referent_of[name].append(entry.epci)
+        for action in entry.plan.actions:
+            if action.officer:
+                by_officer[action.officer].append(action)
     rows = []
     for person in referential.staff:
         name = person.full_name
-        referent_of = [e.epci for e in entries if any(m.full_name == name and m.pair_role == "Référent"
-                                                         for m in e.plan.members)]
-        pair = [e.epci for e in entries if any(m.full_name == name and m.pair_role for m in e.plan.members)]
-        actions = [a for e in entries for a in e.plan.actions if a.officer == name]
+        actions = by_officer.get(name, [])
         open_actions = [a for a in actions if a.status in OPEN_STATUSES]
         committed = sum(a.parc_days or 0 for a in open_actions)
         available = person.days_available
         rows.append({
-            "name": name, "post": person.post or "", "referent_plans": len(referent_of),
-            "pair_plans": len(pair), "actions": len(actions), "open_actions": len(open_actions),
+            "name": name, "post": person.post or "", "referent_plans": len(referent_of.get(name, [])),
+            "pair_plans": len(pair.get(name, ())), "actions": len(actions), "open_actions": len(open_actions),
             "committed_days": committed, "available_days": available,
             "load": round(100 * committed / available, 1) if available else None,
-            "referent_of": ", ".join(referent_of),
+            "referent_of": ", ".join(referent_of.get(name, [])),
         })
     return rows
 
@@ -331,7 +334,8 @@ def _calendar(entries: list[PlanEntry]) -> tuple[list[dict[str, Any]], list[int]
     ends = [e.plan.period_end.year for e in entries if e.plan.period_end]
     if not starts or not ends:
         return [], []
-    years = list(range(min(starts), max(ends) + 1))
+    # Years outside the plausible range are validation errors; they must not blow up the sheet.
+    years = list(range(max(min(starts), FIRST_YEAR), min(max(ends), LAST_YEAR) + 1))
     rows = []
     for entry in entries:
         for action in entry.plan.actions:

@@ -45,6 +45,27 @@ def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
     return path
 
 
+def funder_table(d: Dashboard) -> tuple[list[Column], list[dict[str, Any]]]:
+    """The EPCI × funder summary: one row per EPCI, one column per funder, a total row.
+
+    EPCIs are rows (not columns) so the sheet stays narrow with many EPCIs: XlsxWriter's
+    cost grows with rows × columns of the sheet's used area."""
+    keys = [f"funder_{index}" for index in range(len(d.funder_summary))]
+    columns = [Column("EPCI", "epci", width=34)] + [
+        Column(row["funder"] if row["funder"] not in ("EPCI", "Total") else f"{row['funder']} (financeur)",
+               key, Kind.AMOUNT, width=16) for key, row in zip(keys, d.funder_summary)] + [
+        Column("Total", "total", Kind.AMOUNT, width=14)]
+    rows = []
+    for epci in d.epci_columns:
+        row: dict[str, Any] = {"epci": epci}
+        row.update({key: funder.get(epci, 0.0) for key, funder in zip(keys, d.funder_summary)})
+        row["total"] = sum(row[key] for key in keys)
+        rows.append(row)
+    total = {"epci": "Total", **{key: funder["total"] for key, funder in zip(keys, d.funder_summary)}}
+    total["total"] = sum(funder["total"] for funder in d.funder_summary)
+    return columns, rows + [total]
+
+
 class _Writer:
     def __init__(self, dashboard: Dashboard, path: Path) -> None:
         import xlsxwriter
@@ -69,13 +90,11 @@ class _Writer:
         self.sheet("Actions", "Toutes les actions", DASHBOARD_ACTIONS, d.actions)
         fundings = self.sheet("Financements", "Plans de financement", DASHBOARD_FUNDINGS, d.fundings)
         summary_row = HEADER_ROW + len(d.fundings) + 4
-        funder_columns = [Column("Financeur", "funder", width=34)] + [
-            Column(epci, epci, Kind.AMOUNT, width=14) for epci in d.epci_columns] + [
-            Column("Total", "total", Kind.AMOUNT, width=14)]
-        fundings.write_string(summary_row - 1, 0, "Montants par financeur et par EPCI (hors financements refusés)",
+        columns, rows = funder_table(d)
+        fundings.write_string(summary_row - 1, 0, "Montants par EPCI et par financeur (hors financements refusés)",
                               self.book.add_format({"bold": True}))
-        self.table(fundings, Table(DASHBOARD_FUNDER_SUMMARY, "Financements", tuple(funder_columns), ""),
-                   d.funder_summary, summary_row, set_widths=False)
+        self.table(fundings, Table(DASHBOARD_FUNDER_SUMMARY, "Financements", tuple(columns), ""), rows,
+                   summary_row, set_widths=False)
         charter_columns = [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=50)]
         charter_columns += [Column(e, e, Kind.INTEGER, width=10) for e in d.epci_columns]
         charter_columns += [Column("Total", "total", Kind.INTEGER, width=8)]
@@ -116,9 +135,23 @@ class _Writer:
         for index, column in enumerate(columns):
             if set_widths:
                 sheet.set_column(index, index, column.display_width, self.wrap if column.wraps else None)
-        for offset, row in enumerate(rows, start=1):
-            for index, column in enumerate(columns):
-                self.cell(sheet, top + offset, index, row.get(column.key), column)
+        # The hot loop of a large consolidation (400,000 cells for 1,000 plans): text and
+        # numbers are written here directly; other values go through `cell`.
+        plan = [(index, column, self.wrap if column.wraps else self.text, self.formats.get(column.kind, self.text))
+                for index, column in enumerate(columns)]
+        write_string, write_number, quoted = sheet.write_string, sheet.write_number, self.quoted
+        for row_number, row in enumerate(rows, start=top + 1):
+            for index, column, text_format, number_format in plan:
+                value = row.get(column.key)
+                kind = type(value)
+                if kind is str:
+                    if value:
+                        write_string(row_number, index, value,
+                                     quoted if value.startswith(_FORMULA_STARTS) else text_format)
+                elif kind is float or kind is int:
+                    write_number(row_number, index, value, number_format)
+                elif value is not None:
+                    self.cell(sheet, row_number, index, value, column)
         sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
             "name": table.name, "style": "Table Style Medium 2", "autofilter": True,
             "columns": [{"header": c.header} for c in columns]})
@@ -156,12 +189,13 @@ class _Writer:
             chart.set_size({"width": 900, "height": 60 + 26 * rows})
             synthesis.insert_chart(HEADER_ROW + rows + 3, 0, chart)
         if d.funder_summary:
-            total_col = len(d.epci_columns) + 1
+            # Funders are the summary's columns; their totals are its last row.
+            total_row, last_col = summary_row + len(d.epci_columns) + 1, len(d.funder_summary)
             chart = self.book.add_chart({"type": "bar"})
             chart.add_series({
                 "name": "Montant (€ HT)",
-                "categories": ["Financements", summary_row + 1, 0, summary_row + len(d.funder_summary), 0],
-                "values": ["Financements", summary_row + 1, total_col, summary_row + len(d.funder_summary), total_col],
+                "categories": ["Financements", summary_row, 1, summary_row, last_col],
+                "values": ["Financements", total_row, 1, total_row, last_col],
                 "data_labels": {"value": True, "num_format": '#,##0 "€"'}})
             chart.set_title({"name": "Financements par financeur (hors refusés)"})
             chart.set_legend({"none": True})

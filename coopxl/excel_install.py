@@ -9,12 +9,12 @@ Excel: the command says so and exits 2.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .addin import ADDIN_NAME, PROJECT_NAME, addin_path
+from .files import atomic_write, copy_atomically
 from .messages import CoopxlError
 
 MAC_STARTUP = ("Library/Group Containers/UBF8T346G9.Office/User Content.localized/"
@@ -67,9 +67,9 @@ def install(platform: str | None = None) -> Installation:
     place = installation(platform)
     _check_xlwings()
     place.startup.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(addin_path(), place.addin)
-    place.config.parent.mkdir(parents=True, exist_ok=True)
-    place.config.write_text(f'"{place.interpreter_key}","{place.interpreter}"\n', encoding="utf-8")
+    copy_atomically(addin_path(), place.addin)
+    with atomic_write(place.config) as temporary:
+        temporary.write_text(f'"{place.interpreter_key}","{place.interpreter}"\n', encoding="utf-8")
     return place
 
 

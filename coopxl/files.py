@@ -74,7 +74,8 @@ def backup(path: Path, now: dt.datetime | None = None) -> Path:
     while target.exists():
         counter += 1
         target = target.with_name(f"{path.stem}_{stamp}-{counter}{path.suffix}")
-    shutil.copy2(path, target)
+    with atomic_write(target) as temporary:
+        shutil.copy2(path, temporary)
     return target
 
 

@@ -7,8 +7,14 @@ crash, hang or abort on some of these inputs; see perf-and-reliability-notes §3
 
 from __future__ import annotations
 
+import io
+import struct
 import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .messages import UnreadableWorkbookError
 
@@ -20,6 +26,7 @@ MAX_RATIO = 100
 RATIO_CHECKED_ABOVE = 10 * 1024 * 1024
 XML_HEAD_BYTES = 2048
 INFLATE_CHUNK = 1 << 20
+INPUT_CHUNK = 1 << 16
 
 
 def is_lock_file(path: Path) -> bool:
@@ -51,8 +58,8 @@ def lock_owner(lock: Path) -> str:
     return "un autre utilisateur"
 
 
-def check_workbook_file(path: Path) -> None:
-    """Raise UnreadableWorkbookError unless `path` looks like a sane .xlsx package."""
+def check_workbook_file(path: Path) -> Package:
+    """Raise UnreadableWorkbookError unless `path` looks like a sane .xlsx package; return it."""
     name = path.name
     if not path.exists():
         raise UnreadableWorkbookError("file-not-found", path=str(path))
@@ -70,13 +77,13 @@ def check_workbook_file(path: Path) -> None:
         raise UnreadableWorkbookError("empty-file", name=name)
     if head.startswith(OLE_MAGIC):
         raise UnreadableWorkbookError(_ole_kind(path), name=name)
-    if head.startswith(ZIP_MAGICS):
-        _check_package(path)
-    else:
+    if not head.startswith(ZIP_MAGICS):
         code, params = _text_kind(head)
         raise UnreadableWorkbookError(code, name=name, **params)
+    package = _check_package(path)
     if path.suffix.lower() != ".xlsx":
         raise UnreadableWorkbookError("wrong-extension", name=name, extension=path.suffix or "sans extension")
+    return package
 
 
 def _ole_kind(path: Path) -> str:
@@ -101,10 +108,28 @@ def _text_kind(head: bytes) -> tuple[str, dict[str, str]]:
     return "text-file", {"what": "CSV ou texte"}
 
 
-def _check_package(path: Path) -> None:
+@dataclass
+class Package:
+    """A checked .xlsx package: its bytes, and the XML parts the reader needs, inflated once."""
+
+    data: bytes
+    parts: dict[str, bytes] = field(default_factory=dict)
+
+
+def _keeps(member: str) -> bool:
+    """Parts handed to the reader (workbook, its relationships, the sheets)."""
+    return member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels") or (
+        member.startswith("xl/worksheets/") and member.endswith(".xml"))
+
+
+def _check_package(path: Path) -> Package:
     name = path.name
     try:
-        with zipfile.ZipFile(path) as package:
+        if path.stat().st_size > MAX_TOTAL_BYTES:
+            raise UnreadableWorkbookError("oversized-file", name=name,
+                                          detail=f"{path.stat().st_size // (1024 * 1024)} Mo")
+        data = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             members = {info.filename for info in infos}
             if "mimetype" in members:
@@ -112,32 +137,81 @@ def _check_package(path: Path) -> None:
                 if b"opendocument.spreadsheet" in mimetype:
                     raise UnreadableWorkbookError("ods-file", name=name)
                 raise UnreadableWorkbookError("not-a-workbook", name=name, what="document OpenDocument")
-            _check_sizes(name, infos)
-            if "xl/workbook.xml" not in members:
-                what = ("document Word" if "word/document.xml" in members else
-                        "présentation PowerPoint" if "ppt/presentation.xml" in members else
-                        "archive zip")
-                raise UnreadableWorkbookError("not-a-workbook", name=name, what=what)
-            for info in infos:
-                _inflate(package, info, name)
+        _check_sizes(name, infos)
+        if "xl/workbook.xml" not in members:
+            what = ("document Word" if "word/document.xml" in members else
+                    "présentation PowerPoint" if "ppt/presentation.xml" in members else
+                    "archive zip")
+            raise UnreadableWorkbookError("not-a-workbook", name=name, what=what)
+        parts = {}
+        for info in infos:
+            inflated = _inflate(data, info, name)
+            if _keeps(info.filename):
+                parts[info.filename] = inflated
+        return Package(data, parts)
     except UnreadableWorkbookError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
-            NotImplementedError) as exc:
-        raise UnreadableWorkbookError("corrupt-file", name=name, detail=str(exc) or type(exc).__name__) from exc
-    except Exception as exc:  # zlib.error and other decompression failures
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, struct.error,
+            zlib.error, NotImplementedError) as exc:
         raise UnreadableWorkbookError("corrupt-file", name=name, detail=str(exc)[:100] or type(exc).__name__) from exc
 
 
-def _inflate(package: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    """Inflate one member in chunks: zipfile stops at the declared size and checks the CRC
-    (headers that lie about the size are caught); XML parts must not declare a DTD or entities."""
-    with package.open(info) as member:
-        head = member.read(XML_HEAD_BYTES)
-        if info.filename.endswith((".xml", ".rels", ".vml")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
-            raise UnreadableWorkbookError("unsafe-xml", name=name)
-        while member.read(INFLATE_CHUNK):
-            pass
+def _inflate(data: bytes, info: zipfile.ZipInfo, name: str) -> bytes:
+    """Inflate one member from the package bytes, never past its declared size, and check its
+    CRC (headers that lie about sizes are caught); XML parts must not declare a DTD or entities.
+
+    Returns the member's bytes for the parts the reader keeps, b"" for the others (those are
+    inflated chunk by chunk and dropped)."""
+    offset = info.header_offset
+    if data[offset:offset + 4] != b"PK\x03\x04" or info.flag_bits & 0x1:
+        raise zipfile.BadZipFile(f"élément « {info.filename} » illisible")
+    name_length, extra_length = struct.unpack("<HH", data[offset + 26:offset + 30])
+    start = offset + 30 + name_length + extra_length
+    raw = memoryview(data)[start:start + info.compress_size]
+    if len(raw) != info.compress_size:
+        raise zipfile.BadZipFile(f"élément « {info.filename} » tronqué")
+    if info.compress_type == zipfile.ZIP_STORED:
+        inflater = None
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-15)
+    else:
+        raise NotImplementedError(f"compression {info.compress_type} de « {info.filename} »")
+    keep = _keeps(info.filename)
+    kept, crc, size, head = [], 0, 0, b""
+    for chunk in _chunks(raw, inflater):
+        size += len(chunk)
+        if size > info.file_size:
+            raise zipfile.BadZipFile(f"« {info.filename} » dépasse sa taille déclarée")
+        crc = zlib.crc32(chunk, crc)
+        if len(head) < XML_HEAD_BYTES:
+            head += chunk[:XML_HEAD_BYTES]
+        if keep:
+            kept.append(chunk)
+    if inflater is not None and not inflater.eof:
+        raise zipfile.BadZipFile(f"« {info.filename} » est tronqué")
+    if size != info.file_size or crc != info.CRC:
+        raise zipfile.BadZipFile(f"« {info.filename} » est endommagé (taille ou somme de contrôle)")
+    if info.filename.endswith((".xml", ".rels", ".vml")) and (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
+        raise UnreadableWorkbookError("unsafe-xml", name=name)
+    return b"".join(kept)
+
+
+def _chunks(raw: memoryview, inflater: Any) -> Iterator[bytes]:
+    """The member's bytes in pieces of at most INFLATE_CHUNK (input fed in slices, so a large
+    member is never copied whole)."""
+    if inflater is None:
+        for position in range(0, len(raw), INFLATE_CHUNK):
+            yield bytes(raw[position:position + INFLATE_CHUNK])
+        return
+    for position in range(0, len(raw), INPUT_CHUNK):
+        pending = raw[position:position + INPUT_CHUNK]
+        while pending and not inflater.eof:
+            chunk = inflater.decompress(pending, INFLATE_CHUNK)
+            pending = inflater.unconsumed_tail
+            if chunk:
+                yield chunk
+        if inflater.eof:
+            return
 
 
 def _check_sizes(name: str, infos: list[zipfile.ZipInfo]) -> None:

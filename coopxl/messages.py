@@ -8,6 +8,7 @@ an explanation and a message template. The README's table of codes is generated 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Finding
 
@@ -64,6 +65,11 @@ _CODES = (
     Code("unsafe-xml", ERROR, "structure", "Contenu XML refusé",
          "« {name} » contient des déclarations XML (DTD ou entités) qu'Excel n'écrit jamais ; "
          "par sécurité il n'est pas lu. Faites-le réenregistrer depuis Excel."),
+    Code("sheet-too-large", ERROR, "structure", "Feuille démesurée",
+         "dans « {name} », la feuille « {tab} » s'étend jusqu'à la cellule {last} ({rows} lignes "
+         "sur {columns} colonnes) : une valeur ou une mise en forme y a sans doute été saisie par "
+         "erreur. Dans Excel, allez-y (Ctrl+Fin), supprimez les lignes et colonnes vides au-delà "
+         "des tableaux (clic droit > Supprimer), enregistrez, puis relancez."),
     Code("lock-file", WARNING, "structure", "Classeur ouvert dans Excel",
          "« {name} » est le fichier de verrou d'Excel : le classeur « {workbook} » est ouvert "
          "par {owner}. Les modifications non enregistrées ne sont pas prises en compte."),
@@ -431,6 +437,14 @@ class CoopxlError(Exception):
     @property
     def message(self) -> str:
         return str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Raised in a worker process, re-raised in the parent: rebuilt from code and params.
+        return (_rebuild_error, (type(self), self.code, self.params))
+
+
+def _rebuild_error(kind: type[CoopxlError], code: str, params: dict[str, object]) -> CoopxlError:
+    return kind(code, **params)
 
 
 class UnreadableWorkbookError(CoopxlError):

@@ -19,14 +19,19 @@ Date = dt.date
 
 @dataclass(frozen=True)
 class Origin:
-    """Where a record was read: sheet, Excel row and the A1 cell of each field."""
+    """Where a record was read: sheet, Excel row and the column of each field.
+
+    `columns` (field key → column letters) is one dict shared by every record of a table,
+    so a plan of hundreds of rows does not carry hundreds of cell maps."""
 
     sheet: str = ""
     row: int = 0
-    cells: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    columns: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def cell(self, key: str) -> str:
-        return self.cells.get(key, "")
+        """The A1 reference of field `key` in this record, "" when the column was not found."""
+        letters = self.columns.get(key)
+        return f"{letters}{self.row}" if letters else ""
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from .schema import (
     PLAN,
     REFERENTIAL,
     TEMPLATE_VERSION,
+    Column,
     Kind,
     Table,
     WorkbookSchema,
@@ -134,6 +135,7 @@ class _SheetReader:
         self.raw = raw
         self.findings = findings
         self.file = raw.path.name
+        self.flagged_sheets = {sheet for sheet, _ in raw.flags}
 
     def note(self, code: str, **params: Any) -> None:
         self.findings.append(finding(code, file=self.file, **params))
@@ -163,8 +165,10 @@ class _SheetReader:
         for excel_row in raw_table.rows_below:
             self.note("row-outside-table", sheet=raw_table.sheet, cell=f"A{excel_row}",
                       row=excel_row, table=table.name)
+        columns = [c for c in table.columns if c.key in positions]
+        letters = {key: raw_table.column_letter(index) for key, index in positions.items()}
         for excel_row, values in raw_table.rows:
-            record = self._record(table, record_class, raw_table, positions, excel_row, values)
+            record = self._record(columns, record_class, raw_table, positions, letters, excel_row, values)
             if record is not None:
                 records.append(record)
         return records, raw_table.sheet
@@ -182,21 +186,21 @@ class _SheetReader:
                 positions[column.key] = index
         return positions
 
-    def _record(self, table: Table, record_class: type, raw_table: RawTable,
-                positions: dict[str, int], excel_row: int, values: list[Any]) -> Any:
+    def _record(self, columns: list[Column], record_class: type, raw_table: RawTable, positions: dict[str, int],
+                letters: dict[str, str], excel_row: int, values: list[Any]) -> Any:
         sheet = raw_table.sheet
-        cells = {key: f"{raw_table.column_letter(index)}{excel_row}" for key, index in positions.items()}
-        flagged = any((sheet, cell) in self.raw.flags for cell in cells.values())
+        row = str(excel_row)
+        flagged = sheet in self.flagged_sheets and any((sheet, letter + row) in self.raw.flags
+                                                       for letter in letters.values())
         if not flagged and all(_is_blank(v) for v in values):
             return None
         converted = {}
-        for column in table.columns:
-            if column.key not in positions:
-                continue
+        width = len(values)
+        for column in columns:
             index = positions[column.key]
-            value = values[index] if index < len(values) else ""
-            converted[column.key] = self.convert(value, column.kind, sheet, cells[column.key], column.header)
-        return record_class(origin=Origin(sheet=sheet, row=excel_row, cells=cells), **converted)
+            value = values[index] if index < width else ""
+            converted[column.key] = self.convert(value, column.kind, sheet, letters[column.key] + row, column.header)
+        return record_class(origin=Origin(sheet=sheet, row=excel_row, columns=letters), **converted)
 
     def _table_from_range(self, table: Table) -> RawTable | None:
         """A table converted to a plain range: find its header row on the expected sheet."""
@@ -315,6 +319,8 @@ def parse_number(text: str) -> float | None:
 
 def _text(value: Any) -> str:
     """A cell value as clean text (control characters replaced, spaces trimmed)."""
+    if type(value) is str:
+        return value.strip() if value.isprintable() else _CONTROL_CHARS.sub(" ", value).strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -325,7 +331,9 @@ def _text(value: Any) -> str:
         value = value.date() if value.time() == dt.time() else value
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y")
-    return _CONTROL_CHARS.sub(" ", str(value)).strip()
+    text = str(value)
+    # isprintable() is False for any control character (and for \n and \t, which we keep).
+    return text.strip() if text.isprintable() else _CONTROL_CHARS.sub(" ", text).strip()
 
 
 def _is_blank(value: Any) -> bool:

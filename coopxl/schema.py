@@ -11,6 +11,7 @@ are the code's keys.
 from __future__ import annotations
 
 import enum
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -187,6 +188,7 @@ class WorkbookSchema:
         raise KeyError(name)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize_header(text: object) -> str:
     """Header as compared by the reader: case, accents, spaces and ★ do not matter."""
     raw = "" if text is None else str(text)

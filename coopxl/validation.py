@@ -219,6 +219,7 @@ class _Checker:
         self.file = Path(source.path).name if source.path else ""
         self.findings: list[Finding] = list(source.findings)
         self.flagged = {(f.sheet, f.cell) for f in source.findings if f.cell}
+        self.allowed_values: dict[str, tuple[list[str], set[str]]] = {}
         self.tables = {record_class: self.schema.table(name) for name, (record_class, _) in records.items()}
 
     def add(self, code: str, record: Any = None, key: str | None = None, *, value: Any = None,
@@ -249,7 +250,7 @@ class _Checker:
                 continue
             for record in self.records_of(table):
                 for column in table.columns:
-                    if column.key in record.origin.cells:
+                    if column.key in record.origin.columns:
                         self._check_value(record, column.key, getattr(record, column.key), column, references)
 
     def records_of(self, table: Table) -> list[Any]:
@@ -257,18 +258,24 @@ class _Checker:
         return getattr(self.source, records[table.name][1])
 
     def _check_value(self, record: Any, key: str, value: Any, spec: Any, references: References | None) -> None:
-        sheet, cell = ((record.origin.sheet, record.origin.cell(key)) if record is not None
-                       else self.source.field_cells.get(key, ("", "")))
-        if (sheet, cell) in self.flagged:
+        # Called for every cell of every table (thousands per plan): cheapest tests first.
+        if value is None and not spec.required:
             return
+        if self.flagged:
+            sheet, cell = ((record.origin.sheet, record.origin.cell(key)) if record is not None
+                           else self.source.field_cells.get(key, ("", "")))
+            if (sheet, cell) in self.flagged:
+                return
         if value is None:
-            if spec.required:
-                self.add("missing-value", record, key, value="", context="")
+            self.add("missing-value", record, key, value="", context="")
             return
         if spec.choices:
             self._check_choice(record, key, value, spec.choices, references)
         kind = spec.kind
-        if kind is Kind.SIREN:
+        if kind is Kind.TEXT or kind is Kind.LONG_TEXT or kind is Kind.CODES:
+            if kind is Kind.TEXT and _label_of(spec) == "Courriel" and not EMAIL.match(value):
+                self.add("invalid-email", record, key)
+        elif kind is Kind.SIREN:
             reason = siren_problem(value)
             if reason:
                 self.add("invalid-siren", record, key, reason=reason)
@@ -278,22 +285,29 @@ class _Checker:
             self.add("value-out-of-range", record, key, expected=phrase("range-negative"))
         elif kind is Kind.DATE and not 1990 <= value.year <= 2100:
             self.add("value-out-of-range", record, key, expected=phrase("range-date"))
-        elif kind is Kind.INTEGER and _label_of(spec) == "Année" and not 1990 <= value <= 2100:
+        elif kind is Kind.INTEGER and not 1990 <= value <= 2100 and _label_of(spec) == "Année":
             self.add("value-out-of-range", record, key, expected=phrase("range-year"))
-        elif _label_of(spec) == "Courriel" and not EMAIL.match(value):
-            self.add("invalid-email", record, key)
+
+    def _allowed(self, list_name: str, references: References | None) -> tuple[list[str], set[str]]:
+        """The values of a list (fixed by the schema, or from the référentiel), computed once."""
+        if list_name not in self.allowed_values:
+            choice_list = self.schema.choice_list(list_name)
+            if choice_list.from_referential is None:
+                allowed = list(choice_list.values)
+            elif references is not None and references.lists.get(list_name):
+                allowed = list(references.lists[list_name])
+            else:
+                allowed = []
+            self.allowed_values[list_name] = (allowed, set(allowed))
+        return self.allowed_values[list_name]
 
     def _check_choice(self, record: Any, key: str, value: Any, list_name: str, references: References | None) -> None:
-        choice_list = self.schema.choice_list(list_name)
-        if choice_list.from_referential is None:
-            allowed = list(choice_list.values)
-        elif references is not None and references.lists.get(list_name):
-            allowed = references.lists[list_name]
-        else:
+        allowed, allowed_set = self._allowed(list_name, references)
+        if not allowed:
             return
         text = str(value)
-        if text in allowed or (list_name == "L_Matieres" and _subject_code(text) in
-                               {_subject_code(a) for a in allowed}):
+        if text in allowed_set or (list_name == "L_Matieres" and _subject_code(text) in
+                                   {_subject_code(a) for a in allowed}):
             return
         close = _closest(text, allowed)
         suggestion = phrase("suggestion", value=close) if close else ""

@@ -8,6 +8,7 @@ tables as header + rows with their Excel row numbers.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from collections.abc import Mapping
@@ -32,6 +33,13 @@ _ATTR_RE = re.compile(rb'\b(r|t)="([^"]*)"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 _HAS_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|t="e"')
+_CELL_REF_RE = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_OF_CELL_RE = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
+_COLUMN_OF_CELL_RE = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+MAX_SHEET_CELLS = 2_000_000
+"""calamine holds a sheet as a dense rectangle from A1 to its farthest cell: one stray value
+in Z1048576 costs 860 MB and 5 s. A plan sheet is a few hundred rows; beyond this area
+the sheet is refused with the cell to clear."""
 
 
 @dataclass
@@ -104,14 +112,15 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
     Raises UnreadableWorkbookError with a French message when the file is not a readable
     .xlsx workbook; never lets a parser's exception through.
     """
-    check_workbook_file(path)
+    package = check_workbook_file(path)
     import python_calamine
 
     try:
-        with zipfile.ZipFile(path) as package:
-            sheet_paths, hidden, defined = _read_package_index(package)
-            flags = _scan_flags(package, sheet_paths)
-        book = python_calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
+        sheet_paths, hidden, defined = _read_package_index(package.parts)
+        _check_extents(path.name, package.parts, sheet_paths)
+        flags = _scan_flags(package.parts, sheet_paths)
+        # The very bytes the guard checked (the file may be saved again meanwhile).
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data), load_tables=True)
         try:
             grids: dict[str, list[list[Any]]] = {}
 
@@ -148,18 +157,17 @@ def _short(exc: BaseException) -> str:
     return text[:120]
 
 
-def _read_package_index(package: zipfile.ZipFile) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
+def _read_package_index(parts: Mapping[str, bytes]
+                        ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
     """Sheet name → XML member, hidden sheets, and workbook-level defined names."""
-    workbook = SafeElementTree.fromstring(package.read("xl/workbook.xml"))
+    workbook = SafeElementTree.fromstring(parts["xl/workbook.xml"])
     targets = {}
-    try:
-        rels = SafeElementTree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    if "xl/_rels/workbook.xml.rels" in parts:
+        rels = SafeElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
         for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
             target = rel.get("Target", "")
             target = target[1:] if target.startswith("/") else "xl/" + target
             targets[rel.get("Id")] = target
-    except KeyError:
-        pass
     sheet_paths, hidden = {}, set()
     for sheet in workbook.iter(f"{NS_MAIN}sheet"):
         name = sheet.get("name", "")
@@ -197,10 +205,11 @@ def _range_values(grid: list[list[Any]], ref: str) -> list[Any]:
     assert match
     col1, row1, col2, row2 = match.groups()
     col2, row2 = col2 or col1, row2 or row1
+    columns = range(column_index(col1), column_index(col2) + 1)
     values = []
     for row in range(int(row1) - 1, int(row2)):
-        for col in range(column_index(col1), column_index(col2) + 1):
-            values.append(grid[row][col] if row < len(grid) and col < len(grid[row]) else "")
+        line = grid[row] if row < len(grid) else ()
+        values.extend(line[col] if col < len(line) else "" for col in columns)
     return values
 
 
@@ -227,15 +236,38 @@ def _read_table(book: Any, name: str, grid: Any) -> RawTable:
                     first_column=first_col, rows=rows, rows_below=below)
 
 
-def _scan_flags(package: zipfile.ZipFile, sheet_paths: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+def _check_extents(name: str, parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> None:
+    """Refuse a sheet whose farthest cell would make the reader allocate an absurd area."""
+    for sheet, member in sheet_paths.items():
+        data = parts.get(member)
+        if not data:
+            continue
+        # Distinct values only (a C-level set), then Python on the few that remain.
+        row_numbers = set(_ROW_OF_CELL_RE.findall(data))
+        if not row_numbers:
+            continue
+        rows = max(int(row) for row in row_numbers)
+        letters = max(set(_COLUMN_OF_CELL_RE.findall(data)), key=lambda text: (len(text), text))
+        columns = column_index(letters.decode()) + 1
+        if rows * columns > MAX_SHEET_CELLS:
+            refs = _CELL_REF_RE.findall(data)
+            far = max(refs, key=lambda ref: (int(ref[1]), len(ref[0]), ref[0])) if rows > columns else \
+                max(refs, key=lambda ref: (len(ref[0]), ref[0]))
+            raise UnreadableWorkbookError("sheet-too-large", name=name, tab=sheet,
+                                          last=(far[0] + far[1]).decode(), rows=f"{rows:,}".replace(",", "\u202f"),
+                                          columns=f"{columns:,}".replace(",", "\u202f"))
+
+
+def _scan_flags(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
     """Cells that hold an error value, or a formula saved without its result."""
     flags = {}
     for sheet, member in sheet_paths.items():
-        if not member:
+        data = parts.get(member)
+        if not data:
             continue
-        try:
-            data = package.read(member)
-        except KeyError:
+        # Plain substring tests first: most sheets have neither, and `in` is far faster than a regex.
+        if (b't="e"' not in data and b"f>" not in data
+                and b"f/>" not in data and b"<f " not in data and b":f " not in data):
             continue
         if not _HAS_FORMULA_OR_ERROR.search(data):
             continue

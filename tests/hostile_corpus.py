@@ -95,6 +95,11 @@ def build(folder: Path, plan: Path) -> dict[str, str]:
     cases["entites.xlsx"] = "unsafe-xml"
     _zip(folder / "xxe.xlsx", {**members, "xl/sharedStrings.xml": XXE})
     cases["xxe.xlsx"] = "unsafe-xml"
+    far_row = b'<row r="1048576"><c r="Z1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'
+    _zip(folder / "cellule-lointaine.xlsx", {**members, sheet: members[sheet].replace(b"</sheetData>", far_row, 1)})
+    cases["cellule-lointaine.xlsx"] = "sheet-too-large"
+    _zip(folder / "macros.xlsm", {**members, "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 512})
+    cases["macros.xlsm"] = "wrong-extension"
     write("~$plan-ouvert.xlsx", bytes([12]) + b"Marie Dupont" + b"\x00" * 150, "lock-file")
     write("plan-renomme.xls", plan.read_bytes(), "wrong-extension")
     try:

@@ -258,13 +258,34 @@ def test_text_from_a_plan_cannot_inject_word_markup(tmp_path: Path, referential)
                '/c calc"/><w:r><w:t>')
     plan.actions[0].title = hostile
     plan.title = "Plan « 2025 » & co"
+    plan.actions[1].description = "Voir http://exemple.invalid/piege et \\\\serveur\\partage\\fichier.xlsx"
     files = generate_documents(plan, referential, tmp_path / "docs", today=TODAY)
     for path in files:
         with zipfile.ZipFile(path) as package:
             tree = etree.fromstring(package.read("word/document.xml"))
+            relationships = b"".join(package.read(n) for n in package.namelist() if n.endswith(".rels"))
         namespace = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
         assert tree.xpath("//w:fldSimple", namespaces=namespace) == []
+        assert tree.xpath("//w:hyperlink", namespaces=namespace) == []
+        assert b'TargetMode="External"' not in relationships
         assert not [t for t in tree.xpath("//w:instrText/text()", namespaces=namespace) if "DDE" in t]
     roadmap = Document(str(files[0]))
     cells = [c.text for t in roadmap.tables for r in t.rows for c in r.cells]
     assert any(c.startswith(hostile) for c in cells)
+
+
+def test_a_template_cannot_reach_python_internals(tmp_path: Path, referential) -> None:
+    """Templates run sandboxed: a template-injection payload is refused, nothing is executed."""
+    from coopxl.documents import FEUILLE_DE_ROUTE, build_context, document_context, render
+
+    witness = tmp_path / "executed"
+    payload = "{{ cycler.__init__.__globals__.os.system('touch " + str(witness) + "') }}"
+    template = _customised(tmp_path, "{{ plan.periode }}", payload.replace("'", "&apos;"), FEUILLE_DE_ROUTE)
+    problems = check_template(template)
+    assert any("cycler" in p.message for p in problems), problems
+    plan = read_plan(EXAMPLES / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx")
+    context = document_context(build_context(plan, referential, TODAY), FEUILLE_DE_ROUTE)
+    with pytest.raises(CoopxlError) as error:
+        render(template, context, tmp_path / "out.docx", TODAY)
+    assert error.value.code == "template-invalid"
+    assert not witness.exists() and not (tmp_path / "out.docx").exists()

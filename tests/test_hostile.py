@@ -39,8 +39,8 @@ def test_the_corpus_covers_every_case(corpus) -> None:
     _, cases = corpus
     assert set(cases.values()) == {
         "empty-file", "legacy-xls", "encrypted-file", "ods-file", "text-file", "not-a-workbook", "corrupt-file",
-        "oversized-file", "unsafe-xml", "lock-file", "wrong-extension"}
-    assert len(cases) == 17
+        "oversized-file", "unsafe-xml", "lock-file", "wrong-extension", "sheet-too-large"}
+    assert len(cases) == 19
 
 
 def test_each_file_alone_is_refused_in_french_within_limits(corpus) -> None:
