@@ -36,6 +36,9 @@ from coopxl.schema import PLAN, REFERENTIAL  # noqa: E402
 from coopxl.templates import plan_lists, write_workbook  # noqa: E402
 from coopxl.validation import luhn_valid  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_reader import import_time  # noqa: E402
+
 EXAMPLES = ROOT / "examples"
 ACTIONS_PER_PLAN = 60
 TODAY = "2026-11-25"
@@ -231,16 +234,6 @@ class Report:
         self.lines.append(line)
 
 
-def import_time_ms(module: str) -> float:
-    totals = []
-    for _ in range(7):
-        result = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
-                                capture_output=True, text=True, env=ENV, check=True)
-        line = [l for l in result.stderr.splitlines() if re.search(rf"\|\s+{re.escape(module)}$", l)][-1]
-        totals.append(int(line.split("|")[1]) / 1000)
-    return statistics.median(totals)
-
-
 def consolidation(report: Report, work: Path, sources: list[Path], count: int, target: str,
                   limit: float | None, ratio_limit: float | None, runs: int) -> None:
     folder = working_folder(work / f"dossier-{count}", count, sources)
@@ -265,7 +258,7 @@ def main() -> int:
         sources = make_sources(work / "sources")
         print(f"génération des 13 plans de {ACTIONS_PER_PLAN} actions : {time.perf_counter() - start:.1f} s\n")
 
-        cli_ms = import_time_ms("coopxl.cli")
+        cli_ms = import_time("coopxl.cli")
         bare, _ = median([sys.executable, "-c", "pass"])
         report.row(f"import coopxl.cli ({cli_ms:.0f} ms)", cli_ms / 1000, 0, None, "≤ 150 ms", cli_ms <= 150)
 

@@ -135,42 +135,37 @@ class _Writer:
         for index, column in enumerate(columns):
             if set_widths:
                 sheet.set_column(index, index, column.display_width, self.wrap if column.wraps else None)
-        # The hot loop of a large consolidation (400,000 cells for 1,000 plans): text and
-        # numbers are written here directly; other values go through `cell`.
+        # The hot loop of a large consolidation (3 million cells for 1,000 plans): text and
+        # numbers are written here directly; other values go through `other_value`.
         plan = [(index, column, self.wrap if column.wraps else self.text, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
         write_string, write_number, quoted = sheet.write_string, sheet.write_number, self.quoted
         for row_number, row in enumerate(rows, start=top + 1):
             for index, column, text_format, number_format in plan:
                 value = row.get(column.key)
-                kind = type(value)
-                if kind is str:
+                if isinstance(value, str):
                     if value:
                         write_string(row_number, index, value,
                                      quoted if value.startswith(_FORMULA_STARTS) else text_format)
-                elif kind is float or kind is int:
+                elif type(value) is float or type(value) is int:
                     write_number(row_number, index, value, number_format)
                 elif value is not None:
-                    self.cell(sheet, row_number, index, value, column)
+                    self.other_value(sheet, row_number, index, value, number_format)
         sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
             "name": table.name, "style": "Table Style Medium 2", "autofilter": True,
             "columns": [{"header": c.header} for c in columns]})
 
-    def cell(self, sheet: Any, row: int, col: int, value: Any, column: Column) -> None:
+    def other_value(self, sheet: Any, row: int, col: int, value: Any, number_format: Any) -> None:
+        """A value that is neither text nor a plain int/float: yes/no, a date, another number."""
         import datetime as dt
 
-        if value is None or value == "":
-            return
-        if isinstance(value, str):
-            fmt = self.quoted if value.startswith(_FORMULA_STARTS) else (self.wrap if column.wraps else self.text)
-            sheet.write_string(row, col, value, fmt)
-        elif isinstance(value, bool):
+        if isinstance(value, bool):
             sheet.write_string(row, col, "Oui" if value else "Non", self.text)
-        elif isinstance(value, (dt.date, dt.datetime)):
+        elif isinstance(value, dt.date):
             sheet.write_datetime(row, col, value if isinstance(value, dt.datetime)
                                  else dt.datetime(value.year, value.month, value.day), self.formats[Kind.DATE])
         else:
-            sheet.write_number(row, col, value, self.formats.get(column.kind, self.text))
+            sheet.write_number(row, col, value, number_format)
 
     def charts(self, synthesis: Any, fundings: Any, summary_row: int) -> None:
         d = self.dashboard

@@ -316,31 +316,29 @@ def template_path(name: str, folder: Path | None = None) -> Path:
     return shipped_path("word_templates", name)
 
 
+@functools.cache
 def _jinja_environment() -> Any:
     """Plan text is escaped (never Word XML); templates run sandboxed (a template copied into
     `modeles/` can read the context's fields, not Python's internals). Compiled templates are
     kept for the next document: docxtpl compiles every part at every render."""
-    global _ENVIRONMENT
-    if _ENVIRONMENT is None:
-        import jinja2
-        from jinja2.sandbox import SandboxedEnvironment
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
 
-        class _Environment(SandboxedEnvironment):
-            compiled: dict[str, Any] = {}
+    class _Environment(SandboxedEnvironment):
+        def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            if source not in _COMPILED:
+                _COMPILED[source] = super().from_string(source)
+            return _COMPILED[source]
 
-            def from_string(self, source: Any, globals: Any = None, template_class: Any = None) -> Any:
-                if globals is not None or template_class is not None or not isinstance(source, str):
-                    return super().from_string(source, globals, template_class)
-                if source not in self.compiled:
-                    self.compiled[source] = super().from_string(source)
-                return self.compiled[source]
-
-        _ENVIRONMENT = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
-    return _ENVIRONMENT
+    return _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-_ENVIRONMENT: Any = None
+_COMPILED: dict[str, Any] = {}
+"""Template part source → compiled Jinja template (see `_jinja_environment`)."""
 _PATCHED: dict[str, str] = {}
+"""Template part XML → the same XML cleaned up by docxtpl (see `_template_class`)."""
 
 
 @functools.cache
@@ -610,7 +608,6 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
                        templates_folder: Path | None = None, pdf: bool = False, force: bool = False,
                        today: dt.date | None = None, progress: Any = None, jobs: int | None = None) -> BatchResult:
     """Documents of every plan named or found; plans with blocking errors skipped unless `force`."""
-    from .files import slugify
     from .reader import read_referential
     from .workspace import REFERENTIAL_NAME
 
@@ -619,7 +616,7 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     result = BatchResult()
     referentials: dict[Path, Referential] = {}
     templates_cache: dict[Path | None, dict[str, Path]] = {}
-    jobs_list = []
+    work = []
     for path in files:
         root = workspace_root(path)
         ref = referential
@@ -633,13 +630,12 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
         folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
         if folder not in templates_cache:
             templates_cache[folder] = ensure_templates(folder)
-        target = (output or root / "sorties" / "documents")
-        jobs_list.append((path, ref, templates_cache[folder], target))
+        work.append((path, ref, templates_cache[folder], output or root / "sorties" / "documents"))
     from .parallel import map_processes
 
-    worker = functools.partial(_generate_one, force=force, today=today, slug=slugify)
+    worker = functools.partial(_generate_one, force=force, today=today)
     # One plan's documents take ~0.3 s: worth two processes from 4 plans even where they are spawned.
-    outcomes = map_processes(worker, jobs_list, jobs=jobs, progress=progress, label="Documents", ticks=files,
+    outcomes = map_processes(worker, work, jobs=jobs, progress=progress, label="Documents", ticks=files,
                              spawn_from=PARALLEL_FROM)
     for path, outcome in zip(files, outcomes):
         if isinstance(outcome, str):
@@ -656,9 +652,10 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     return result
 
 
-def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path], *, force: bool, today: dt.date,
-                  slug: Any) -> list[Path] | str:
+def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path], *, force: bool,
+                  today: dt.date) -> list[Path] | str:
     """Read, check and write the documents of one plan: the files, or why it was skipped."""
+    from .files import slugify
     from .reader import read_plan
     from .validation import validate_plan
 
@@ -667,6 +664,6 @@ def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path], *, force
     errors = [f for f in validate_plan(plan, referential, today) if f.severity == "Erreur"]
     if errors and not force:
         return phrase("skipped-errors", count=len(errors), name=path.name)
-    return generate_documents(plan, referential, output / slug(plan.epci_name or path.stem),
+    return generate_documents(plan, referential, output / slugify(plan.epci_name or path.stem),
                               templates=templates, today=today)
 

@@ -125,9 +125,9 @@ def _keeps(member: str) -> bool:
 def _check_package(path: Path) -> Package:
     name = path.name
     try:
-        if path.stat().st_size > MAX_TOTAL_BYTES:
-            raise UnreadableWorkbookError("oversized-file", name=name,
-                                          detail=f"{path.stat().st_size // (1024 * 1024)} Mo")
+        size = path.stat().st_size
+        if size > MAX_TOTAL_BYTES:
+            raise UnreadableWorkbookError("oversized-file", name=name, detail=f"{size // (1024 * 1024)} Mo")
         data = path.read_bytes()
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()

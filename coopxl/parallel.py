@@ -36,11 +36,14 @@ def map_processes(function: Callable[[Item], Result], items: Sequence[Item], *, 
     """
     jobs = jobs if jobs is not None else pool_size(len(items), spawn_from)
     shown = ticks if ticks is not None else items
+    shown = progress(shown, label) if progress else shown
+
+    def collect(results: Iterable[Result]) -> list[Result]:
+        return [result for _, result in zip(shown, results)]  # the progress bar ticks as results come
+
     if jobs <= 1:
-        results = map(function, items)
-        return [result for _, result in zip(progress(shown, label) if progress else shown, results)]
+        return collect(map(function, items))
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        mapped = pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8)))
-        return [result for _, result in zip(progress(shown, label) if progress else shown, mapped)]
+        return collect(pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8))))

@@ -29,7 +29,7 @@ from .schema import (
     WorkbookSchema,
     normalize_header,
 )
-from .xlsx import NamedCell, RawTable, RawWorkbook, column_letter, read_workbook
+from .xlsx import RawTable, RawWorkbook, column_letter, read_workbook
 
 PLAN_RECORDS: dict[str, tuple[type, str]] = {
     "T_GroupeProjet": (model.Member, "members"),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 TEMPLATE_VERSION = "1"
 """Version of the plan workbook template written by this coopxl (SPEC §10)."""

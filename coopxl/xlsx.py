@@ -20,6 +20,7 @@ from xml.etree import ElementTree
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeElementTree
 
+from . import french
 from .guard import check_workbook_file
 from .messages import UnreadableWorkbookError
 
@@ -250,12 +251,11 @@ def _check_extents(name: str, parts: Mapping[str, bytes], sheet_paths: dict[str,
         letters = max(set(_COLUMN_OF_CELL_RE.findall(data)), key=lambda text: (len(text), text))
         columns = column_index(letters.decode()) + 1
         if rows * columns > MAX_SHEET_CELLS:
-            refs = _CELL_REF_RE.findall(data)
-            far = max(refs, key=lambda ref: (int(ref[1]), len(ref[0]), ref[0])) if rows > columns else \
-                max(refs, key=lambda ref: (len(ref[0]), ref[0]))
-            raise UnreadableWorkbookError("sheet-too-large", name=name, tab=sheet,
-                                          last=(far[0] + far[1]).decode(), rows=f"{rows:,}".replace(",", "\u202f"),
-                                          columns=f"{columns:,}".replace(",", "\u202f"))
+            # The cell to clear: the one that alone spans the largest area from A1.
+            letters, row = max(_CELL_REF_RE.findall(data),
+                               key=lambda ref: int(ref[1]) * (column_index(ref[0].decode()) + 1))
+            raise UnreadableWorkbookError("sheet-too-large", name=name, tab=sheet, last=(letters + row).decode(),
+                                          rows=french.thousands(rows), columns=french.thousands(columns))
 
 
 def _scan_flags(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
