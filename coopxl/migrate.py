@@ -13,10 +13,70 @@ from pathlib import Path
 from typing import Any
 
 from .messages import CoopxlError
-from .schema import PLAN, TEMPLATE_VERSION
+from .schema import PLAN, TEMPLATE_VERSION, Column, Table
 
-MIGRATIONS: dict[str, tuple[str, Callable[[Any], None]]] = {}
-"""From-version → (to-version, step). Version 1 is the first template: nothing to migrate yet."""
+
+
+def _columns_added_in(version: str) -> list[tuple[Table, list[Column]]]:
+    return [(table, [c for c in table.columns if c.since == version]) for table in PLAN.tables
+            if any(c.since == version for c in table.columns)]
+
+
+def add_new_columns(workbook: Any, version: str) -> None:
+    """Append to each table the columns the schema added in `version`, after its last column."""
+    from openpyxl.utils import get_column_letter, range_boundaries
+
+    for table, columns in _columns_added_in(version):
+        for sheet in workbook.worksheets:
+            if table.name in sheet.tables:
+                break
+        else:
+            continue
+        excel_table = sheet.tables[table.name]
+        min_col, min_row, max_col, max_row = range_boundaries(excel_table.ref)
+        present = {str(sheet.cell(row=min_row, column=c).value or "").strip()
+                   for c in range(min_col, max_col + 1)}
+        for column in columns:
+            if column.header in present:
+                continue
+            max_col += 1
+            sheet.cell(row=min_row, column=max_col, value=column.header)
+            sheet.column_dimensions[get_column_letter(max_col)].width = column.display_width
+        excel_table.ref = f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}"
+        names = [str(sheet.cell(row=min_row, column=c).value) for c in range(min_col, max_col + 1)]
+        excel_table.tableColumns = []
+        excel_table._initialise_columns()
+        for table_column, name in zip(excel_table.tableColumns, names):
+            table_column.name = name
+
+
+def extend_static_lists(workbook: Any) -> None:
+    """Rewrite the static lists of the hidden `Listes` sheet with the schema's values."""
+    from openpyxl.workbook.defined_name import DefinedName
+
+    sheet = workbook[PLAN.lists_sheet]
+    for choice_list in PLAN.lists:
+        if choice_list.from_referential is not None or choice_list.name not in workbook.defined_names:
+            continue
+        target = workbook.defined_names[choice_list.name].attr_text
+        letter = target.split("!")[1].split("$")[1]
+        for row, value in enumerate(choice_list.values, start=2):
+            sheet[f"{letter}{row}"] = value
+        end = 1 + len(choice_list.values)
+        workbook.defined_names[choice_list.name] = DefinedName(
+            choice_list.name, attr_text=f"'{PLAN.lists_sheet}'!${letter}$2:${letter}${end}")
+
+
+def _to_version_2(workbook: Any) -> None:
+    """Version 2: the séance block of T_Deliberations and the feminine forms of « Fonction »."""
+    add_new_columns(workbook, "2")
+    extend_static_lists(workbook)
+
+
+MIGRATIONS: dict[str, tuple[str, Callable[[Any], None]]] = {
+    "1": ("2", _to_version_2),
+}
+"""From-version → (to-version, step)."""
 
 
 @dataclass

@@ -209,6 +209,11 @@ class Deliberation(Record):
     transmitted_on: Date | None = None
     actes_id: str | None = None
     published_on: Date | None = None
+    hour: str | None = None
+    place: str | None = None
+    present_names: str | None = None
+    excused_names: str | None = None
+    proxy_names: str | None = None
 
     @property
     def is_voted(self) -> bool:

@@ -107,6 +107,7 @@ def _read_into(target: Plan | Referential, schema: WorkbookSchema, raw: RawWorkb
         setattr(target, named.key, value)
         if where:
             target.field_cells[named.key] = where
+    reader.version = getattr(target, "template_version", None)
     for table in schema.tables:
         record_class, attribute = RECORDS[schema.title][table.name]
         records, sheet = reader.table_records(table, record_class)
@@ -136,6 +137,7 @@ class _SheetReader:
         self.findings = findings
         self.file = raw.path.name
         self.flagged_sheets = {sheet for sheet, _ in raw.flags}
+        self.version: str | None = None
 
     def note(self, code: str, **params: Any) -> None:
         self.findings.append(finding(code, file=self.file, **params))
@@ -178,6 +180,8 @@ class _SheetReader:
         positions = {}
         for column in table.columns:
             index = found.get(normalize_header(column.header))
+            if index is None and self._predates(column):
+                continue  # an older template lacks this column by design; `coopxl migrer` adds it
             if index is None:
                 self.note("missing-column", sheet=raw_table.sheet,
                           cell=f"{column_letter(raw_table.first_column)}{raw_table.header_row}",
@@ -185,6 +189,11 @@ class _SheetReader:
             else:
                 positions[column.key] = index
         return positions
+
+    def _predates(self, column: Column) -> bool:
+        """Whether the workbook's known template version is older than the column."""
+        version = str(self.version or "")
+        return version in KNOWN_TEMPLATE_VERSIONS and int(version) < int(column.since)
 
     def _record(self, columns: list[Column], record_class: type, raw_table: RawTable, positions: dict[str, int],
                 letters: dict[str, str], excel_row: int, values: list[Any]) -> Any:

@@ -15,10 +15,10 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
-TEMPLATE_VERSION = "1"
+TEMPLATE_VERSION = "2"
 """Version of the plan workbook template written by this coopxl (SPEC §10)."""
 
-KNOWN_TEMPLATE_VERSIONS = ("1",)
+KNOWN_TEMPLATE_VERSIONS = ("1", "2")
 """Every template version coopxl has ever produced and still reads."""
 
 
@@ -87,6 +87,8 @@ class Column:
     choices: str | None = None
     width: float | None = None
     hint: str = ""
+    since: str = "1"
+    """Template version that added the column: older workbooks lack it by design."""
 
     @property
     def display_width(self) -> float:
@@ -211,8 +213,12 @@ _STATIC_LISTS = (
     ChoiceList("L_Structure", "Structure", ("Parc", "EPCI")),
     ChoiceList("L_College", "Collège", ("Élu", "Technicien")),
     ChoiceList("L_Fonction", "Fonction", (
-        "Président du Parc", "Vice-président proximité territoriale", "Chargé de mission",
-        "Président de l'EPCI", "Vice-président de l'EPCI", "Directeur général des services",
+        "Président du Parc", "Présidente du Parc",
+        "Vice-président proximité territoriale", "Vice-présidente proximité territoriale",
+        "Chargé de mission", "Chargée de mission",
+        "Président de l'EPCI", "Présidente de l'EPCI",
+        "Vice-président de l'EPCI", "Vice-présidente de l'EPCI",
+        "Directeur général des services", "Directrice générale des services",
         "Autre")),
     ChoiceList("L_Civilite", "Civilité", ("M.", "Mme")),
     ChoiceList("L_Binome", "Binôme technique", ("Référent", "Membre")),
@@ -413,6 +419,16 @@ PLAN_TABLES = (
         Column("Identifiant @ctes", "actes_id", width=34,
                hint="Tel qu'il figure sur l'accusé de réception : DDD-SIREN-AAAAMMJJ-NUMERO-DE."),
         Column("Date de publication", "published_on", Kind.DATE, width=14),
+        Column("Heure", "hour", width=9, since="2",
+               hint="Heure d'ouverture de la séance, par exemple 18 h 30."),
+        Column("Lieu", "place", width=26, since="2",
+               hint="Salle et commune de la séance, par exemple « salle du conseil, Le Cheylard »."),
+        Column("Liste des présents", "present_names", Kind.LONG_TEXT, width=40, since="2",
+               hint="Un nom par ligne ou séparés par « ; », précédés de « M. » ou « Mme »."),
+        Column("Liste des excusés", "excused_names", Kind.LONG_TEXT, width=30, since="2",
+               hint="Les membres absents excusés, un nom par ligne ou séparés par « ; »."),
+        Column("Liste des pouvoirs", "proxy_names", Kind.LONG_TEXT, width=36, since="2",
+               hint="Un pouvoir par ligne ou séparés par « ; », sous la forme « Mandant à Mandataire »."),
     )),
     Table("T_Controles", "Contrôles", written_by_coopxl=True, help=(
         "Écrite par coopxl (bouton Valider ou commande « coopxl valider --annoter ») : la liste "

@@ -138,7 +138,10 @@ def full_plan_content() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]
              "rapporteur": "Marie Faure", "members": 45, "present": 30, "proxies": 5, "voters": 35,
              "votes_for": 33, "votes_against": 1, "abstentions": 1, "result": "Adoptée",
              "actes_subject": "8.4 Aménagement du territoire", "transmitted_on": D(2025, 2, 14),
-             "actes_id": "007-200041465-20250214-2025_045-DE", "published_on": D(2025, 2, 15)},
+             "actes_id": "007-200041465-20250214-2025_045-DE", "published_on": D(2025, 2, 15),
+             "hour": "18 h 30", "place": "salle du conseil, Le Cheylard",
+             "present_names": "M. Alain Chazot\nMme Marie Faure", "excused_names": "Mme Anne Roux",
+             "proxy_names": "M. Paul Riou à Mme Marie Faure"},
         ],
         "T_Controles": [
             {"severity": "Erreur", "code": "invalid-choice", "sheet": "Actions", "cell": "O2",

@@ -63,7 +63,7 @@ def test_nouveau_by_name_prefills_the_plan(workspace: Path) -> None:
     assert plan.findings == []
     assert (plan.epci_name, plan.epci_siren) == ("CC Val'Eyrieux", "200041465")
     assert (plan.period_start, plan.period_end) == (dt.date(2026, 1, 1), dt.date(2028, 12, 31))
-    assert (plan.charter_version, plan.status, plan.template_version) == ("2013-2025", "En élaboration", "1")
+    assert (plan.charter_version, plan.status, plan.template_version) == ("2013-2025", "En élaboration", "2")
     members = [(m.structure, m.role, m.full_name, m.pair_role) for m in plan.members]
     assert members == [
         ("Parc", "Président du Parc", "Hélène Vidal", None),
@@ -322,4 +322,4 @@ def test_suivi_comparer_and_migrer_commands(tmp_path: Path) -> None:
     unchanged = run("comparer", str(original), str(plan))
     assert unchanged.returncode == 0 and "Aucune modification" in unchanged.stdout
     migrated = run("migrer", str(folder))
-    assert migrated.returncode == 0 and "déjà à la version 1 du modèle" in migrated.stdout
+    assert migrated.returncode == 0 and "déjà à la version 2 du modèle" in migrated.stdout

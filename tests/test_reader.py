@@ -59,7 +59,7 @@ def test_round_trip_gives_back_every_value_of_every_column(plan_path: Path) -> N
     plan = read_plan(plan_path)
     read_fields, read_rows = plan_content(plan)
     assert plan.findings == []
-    assert read_fields == {**fields, "template_version": "1"}
+    assert read_fields == {**fields, "template_version": "2"}
     for table in PLAN.tables:
         assert read_rows[table.name] == rows[table.name], table.name
 
@@ -388,7 +388,7 @@ def test_plan_sheet_deleted_is_one_finding(plan_path: Path) -> None:
 def test_older_template_version_is_reported(plan_path: Path, monkeypatch) -> None:
     import coopxl.reader
 
-    monkeypatch.setattr(coopxl.reader, "KNOWN_TEMPLATE_VERSIONS", ("0", "1"))
+    monkeypatch.setattr(coopxl.reader, "KNOWN_TEMPLATE_VERSIONS", ("0", "1", "2"))
     plan = read_plan(edit(plan_path, lambda wb: wb["Plan"].__setitem__("B11", "0")))
     assert findings_table(plan) == [("Plan", "B11", "older-template-version")]
 

@@ -104,12 +104,12 @@ def test_formats_widths_and_locked_template_version(new_plan: Path) -> None:
     assert actions.column_dimensions["C"].width == 40
     plan_sheet = workbook["Plan"]
     assert plan_sheet.protection.sheet
-    assert plan_sheet["B11"].value == "1" and plan_sheet["B11"].protection.locked
+    assert plan_sheet["B11"].value == "2" and plan_sheet["B11"].protection.locked
     assert not plan_sheet["B3"].protection.locked
     readme = [c.value for c in workbook["Lisez-moi"]["A"] if c.value]
     for table in PLAN.tables:
         assert any(f"Feuille « {table.sheet} »" == line for line in readme), table.sheet
-    assert readme[-1] == "Version du modèle : 1"
+    assert readme[-1] == "Version du modèle : 2"
 
 
 def signature(path: Path) -> dict:
