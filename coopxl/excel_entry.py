@@ -7,6 +7,8 @@ traceback (the details go to ~/.coopxl/coopxl.log).
 
 `LiveWorkbook` is the xlwings side of the workbook interface: it reads everything the
 reader needs in one pass, then writes the Contrôles table and the highlights in one pass.
+coopxl's cell notes are recognised by their text, which starts with `NOTE_PREFIX`; a note
+someone else wrote is never changed.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .messages import ERROR, CoopxlError
+from .messages import ERROR, CoopxlError, french_typography
 from .model import Finding, Plan
 from .xlsx import NamedCell, RawTable, RawWorkbook, column_index, column_letter
 
@@ -29,6 +31,10 @@ TITLE = "Coopération"
 SETTINGS = Path.home() / ".coopxl"
 ERROR_VALUES = ("#REF!", "#VALUE!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
 HIGHLIGHTS = {ERROR: "#FFC7CE", "Avertissement": "#FFEB9C"}
+NOTE_PREFIX = "coopxl — "
+"""The start of every note coopxl writes: the notes it may replace."""
+CLOUD_KEYS = ("ONEDRIVE_CONSUMER_WIN", "ONEDRIVE_COMMERCIAL_WIN", "SHAREPOINT_WIN")
+"""The xlwings settings naming the local folders synchronised with OneDrive / SharePoint."""
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
@@ -51,7 +57,17 @@ class LiveWorkbook:
 
     @property
     def path(self) -> Path:
-        return Path(self.book.fullname)
+        """The workbook's file; CoopxlError if never saved or if a OneDrive/SharePoint URL has no local copy."""
+        try:
+            name = self.book.fullname
+        except Exception:  # xlwings could not map a OneDrive/SharePoint URL to a local folder
+            name = _raw_fullname(self.book)
+        if "://" in name:
+            name = _local_copy(name)
+        path = Path(name)
+        if not path.is_absolute():
+            raise CoopxlError("workbook-not-saved", name=name)
+        return path
 
     def _grid(self, sheet: Any) -> list[list[Any]]:
         """The sheet's values from A1, with Excel errors moved to `flags`."""
@@ -98,7 +114,14 @@ class LiveWorkbook:
                       for r in range(first_row, last_row + 1) for c in range(first_col, last_col + 1)]
             ref = target.address.replace("$", "")
             names[name.name.split("!")[-1]] = NamedCell(name.name, target.sheet.name, ref, values)
-        return RawWorkbook(path=self.path, sheet_names=[s.name for s in self.book.sheets], hidden_sheets=set(),
+        hidden = set()
+        for sheet in self.book.sheets:
+            try:
+                if not sheet.visible:
+                    hidden.add(sheet.name)
+            except Exception:  # the remote engine does not know
+                pass
+        return RawWorkbook(path=self.path, sheet_names=[s.name for s in self.book.sheets], hidden_sheets=hidden,
                            tables=tables, names=names, flags=self.flags, grids=self.grids)
 
     def write_checks(self, findings: list[Finding], previous: list[Any]) -> None:
@@ -120,17 +143,86 @@ class LiveWorkbook:
             sheet.range((header_row + 1, first_col + 1)).value = rows
         end = header_row + max(len(rows), 1)
         table.resize(sheet.range((header_row, first_col + 1), (end, last_col + 1)))
-        for item in findings:
-            if item.sheet and item.cell and item.sheet in [s.name for s in self.book.sheets]:
-                cell = self.book.sheets[item.sheet][item.cell]
-                cell.color = HIGHLIGHTS.get(item.severity, HIGHLIGHTS[ERROR])
-                try:
-                    cell.add_note(f"coopxl — {item.severity} ({item.code}) : {item.message}")
-                except (NotImplementedError, AttributeError):  # the remote engine has no notes
-                    pass
+        sheet_names = [s.name for s in self.book.sheets]
+        for name in sheet_names:
+            _delete_own_notes(self.book.sheets[name])
+        for (sheet_name, address), items in _by_cell(findings).items():
+            if sheet_name not in sheet_names:
+                continue
+            cell = self.book.sheets[sheet_name][address]
+            worst = ERROR if any(f.severity == ERROR for f in items) else items[0].severity
+            cell.color = HIGHLIGHTS.get(worst, HIGHLIGHTS[ERROR])
+            _write_note(cell, "\n".join(f"{NOTE_PREFIX}{f.severity} ({f.code}) : {f.message}" for f in items))
 
     def tell(self, message: str) -> None:
         self.book.app.alert(message, title=TITLE)
+
+
+def _by_cell(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
+    """Findings that name a cell, grouped by cell in the report's order."""
+    cells: dict[tuple[str, str], list[Finding]] = {}
+    for item in findings:
+        if item.sheet and item.cell:
+            cells.setdefault((item.sheet, item.cell), []).append(item)
+    return cells
+
+
+def _delete_own_notes(sheet: Any) -> None:
+    """Delete the notes coopxl wrote on a previous run; keep everybody else's."""
+    try:
+        notes = list(sheet.notes)
+    except (NotImplementedError, AttributeError):  # the remote engine has no notes
+        return
+    for note in notes:
+        if (note.text or "").startswith(NOTE_PREFIX):
+            note.delete()
+
+
+def _write_note(cell: Any, text: str) -> None:
+    """Put coopxl's note on the cell unless someone else's note is there (the Contrôles row says it all)."""
+    try:
+        note = cell.note
+        if note is not None:
+            if not (note.text or "").startswith(NOTE_PREFIX):
+                return
+            note.delete()
+        cell.add_note(text)
+    except (NotImplementedError, AttributeError):  # the remote engine has no notes
+        pass
+
+
+def _raw_fullname(book: Any) -> str:
+    """What Excel itself says the workbook's full name is (a URL for OneDrive/SharePoint)."""
+    try:
+        return str(book.api.FullName)
+    except Exception:
+        raise CoopxlError("cloud-folder-unknown", url=book.name) from None
+
+
+def _local_copy(url: str) -> str:
+    """The synchronised local file of a OneDrive/SharePoint URL, using the roots of coopxl.conf."""
+    from xlwings.utils import fullname_url_to_local_path
+
+    roots = read_conf(SETTINGS / "coopxl.conf")
+    try:
+        return fullname_url_to_local_path(url, roots.get("ONEDRIVE_CONSUMER_WIN"),
+                                          roots.get("ONEDRIVE_COMMERCIAL_WIN"), roots.get("SHAREPOINT_WIN"))
+    except Exception:
+        raise CoopxlError("cloud-folder-unknown", url=url) from None
+
+
+def read_conf(path: Path) -> dict[str, str]:
+    """The `"KEY","value"` lines of an xlwings configuration file (cp1252, as the add-in's VBA reads it)."""
+    try:
+        text = path.read_text(encoding="cp1252")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    values = {}
+    for line in text.splitlines():
+        found = re.findall(r'"([^"]*)"', line)
+        if len(found) >= 2:
+            values[found[0].upper()] = os.path.expandvars(found[1])
+    return values
 
 
 # --- the buttons ------------------------------------------------------------------------
@@ -202,9 +294,14 @@ def deliberations(live: LiveWorkbook, argument: str = "") -> str:
     from .documents import generate_documents
     from .files import slugify
 
+    from .validation import validate_plan
+
     plan, referential = _open_plan(live)
     if referential is None:
         raise CoopxlError("no-working-folder")
+    errors = [f for f in validate_plan(plan, referential) if f.severity == ERROR]
+    if errors:
+        raise CoopxlError("plan-has-errors", name=live.path.name, count=len(errors))
     folder = _working_folder(live) / "sorties" / "documents" / slugify(plan.epci_name or live.path.stem)
     files = generate_documents(plan, referential, folder)
     _open_folder(folder)
@@ -248,11 +345,22 @@ BUTTONS: dict[str, Callable[[LiveWorkbook, str], str]] = {
 
 
 def on_button(button_id: str, argument: str = "") -> str:
-    """Run the action of a ribbon button on the calling workbook; tell the user in French."""
-    import xlwings as xw
+    """Run the action of a ribbon button on the calling workbook; tell the user in French.
 
-    live = LiveWorkbook(xw.Book.caller())
+    Everything, from importing xlwings to finding the calling workbook, happens inside the
+    `try`: whatever fails ends in a French message box, never in xlwings' traceback window
+    (Python exits normally, so the add-in's VBA has nothing to show).
+    """
+    live: LiveWorkbook | None = None
     try:
+        import xlwings as xw
+
+        try:
+            book = xw.Book.caller()
+        except Exception:
+            _log().exception("Book.caller (bouton %s)", button_id)
+            raise CoopxlError("caller-unavailable") from None
+        live = LiveWorkbook(book)
         action = BUTTONS.get(button_id)
         if action is None:
             raise CoopxlError("unknown-button", value=button_id)
@@ -263,8 +371,30 @@ def on_button(button_id: str, argument: str = "") -> str:
         _log().exception("bouton %s", button_id)
         message = (f"Erreur inattendue ({type(error).__name__}). Le détail est dans "
                    f"{SETTINGS / 'coopxl.log'} ; transmettez-le à l'équipe coopxl.")
-    live.tell(message)
+    message = french_typography(message)
+    _tell(live, message)
     return message
+
+
+def _tell(live: LiveWorkbook | None, message: str) -> None:
+    """Excel's message box through xlwings, else the system's (no workbook to speak through)."""
+    if live is not None:
+        try:
+            live.tell(message)
+            return
+        except Exception:
+            _log().exception("alert")
+    message_box(message)
+
+
+def message_box(message: str) -> None:
+    """A message box without Excel's help (Windows), else the message on stderr."""
+    if sys.platform.startswith("win"):
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, message, TITLE, 0x40 | 0x10000)  # type: ignore[attr-defined]
+    else:
+        print(message, file=sys.stderr)
 
 
 def _log() -> logging.Logger:

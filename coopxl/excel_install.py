@@ -2,6 +2,9 @@
 
 Windows: the add-in is copied into Excel's XLSTART folder (`%APPDATA%\\Microsoft\\Excel\\XLSTART`)
 and `%USERPROFILE%\\.coopxl\\coopxl.conf` points the add-in at this Python (pythonw.exe).
+The xlwings VBA reads that file with `Open … For Input`, i.e. in the ANSI code page of
+Windows (cp1252 on a French PC): it is written in cp1252, and a path cp1252 cannot hold is
+refused before anything is installed.
 macOS: the same with Excel's Startup folder and `~/coopxl.conf`. Elsewhere there is no
 Excel: the command says so and exits 2.
 """
@@ -62,14 +65,41 @@ def _check_xlwings() -> str:
     return xlwings.__version__
 
 
-def install(platform: str | None = None) -> Installation:
+CONF_ENCODING = "cp1252"
+"""What VBA's `Open … For Input` decodes on a French Windows (the ANSI code page)."""
+CLOUD_OPTIONS = {"onedrive": "ONEDRIVE_COMMERCIAL_WIN", "onedrive_personal": "ONEDRIVE_CONSUMER_WIN",
+                 "sharepoint": "SHAREPOINT_WIN"}
+"""Option → xlwings setting naming a synchronised folder (xlwings.utils.fullname_url_to_local_path)."""
+
+
+def conf_text(interpreter: str, key: str = "INTERPRETER_WIN", **roots: str | None) -> str:
+    """The lines of coopxl.conf; CoopxlError for a value the add-in could not read."""
+    entries = [(key, str(interpreter))] + [(CLOUD_OPTIONS[name], str(value)) for name, value in roots.items() if value]
+    for _, value in entries:
+        for char in value:
+            try:
+                char.encode(CONF_ENCODING)
+            except UnicodeEncodeError:
+                raise CoopxlError("conf-path-not-ansi", path=value, char=char) from None
+    return "".join(f'"{name}","{value}"\r\n' for name, value in entries)
+
+
+def write_conf(target: Path, interpreter: str, key: str = "INTERPRETER_WIN", **roots: str | None) -> Path:
+    """Write coopxl.conf (cp1252, CRLF) naming the interpreter and the synchronised folders."""
+    text = conf_text(interpreter, key, **roots)
+    with atomic_write(target) as temporary:
+        temporary.write_text(text, encoding=CONF_ENCODING, newline="")
+    return target
+
+
+def install(platform: str | None = None, **roots: str | None) -> Installation:
     """Copy the add-in to Excel's startup folder and write its configuration (Excel must be closed)."""
     place = installation(platform)
     _check_xlwings()
+    conf_text(str(place.interpreter), place.interpreter_key, **roots)  # refuse before installing anything
     place.startup.mkdir(parents=True, exist_ok=True)
     copy_atomically(addin_path(), place.addin)
-    with atomic_write(place.config) as temporary:
-        temporary.write_text(f'"{place.interpreter_key}","{place.interpreter}"\n', encoding="utf-8")
+    write_conf(place.config, str(place.interpreter), place.interpreter_key, **roots)
     return place
 
 
@@ -84,7 +114,7 @@ def status(platform: str | None = None) -> list[str]:
     if place.addin.is_file() and place.addin.read_bytes() != addin_path().read_bytes():
         lines.append("  Le complément installé diffère de celui de cette version de coopxl : relancez "
                      "« coopxl excel installer ».")
-    config = place.config.read_text(encoding="utf-8").strip() if place.config.is_file() else "absente"
+    config = place.config.read_text(encoding=CONF_ENCODING).strip() if place.config.is_file() else "absente"
     lines.append(f"Configuration : {place.config} : {config}")
     lines.append(f"xlwings : {version} ; Python {sys.version.split()[0]} ({sys.executable})")
     return lines

@@ -326,6 +326,28 @@ _CODES = (
          "« coopxl initialiser »."),
     Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel",
          "« {path} » est ouvert dans Excel (ou verrouillé) ; fermez-le puis relancez la commande."),
+    Code("caller-unavailable", ERROR, "commande", "Classeur actif introuvable",
+         "le classeur actif est introuvable dans Excel. S'il est en mode protégé, cliquez sur "
+         "« Activer la modification » ; si une cellule est en cours de saisie, validez-la (Entrée) ; "
+         "puis cliquez de nouveau sur le bouton."),
+    Code("workbook-not-saved", ERROR, "commande", "Classeur jamais enregistré",
+         "le classeur « {name} » n'a jamais été enregistré. Enregistrez-le (Fichier > Enregistrer "
+         "sous) dans le dossier plans/ du dossier de travail, puis relancez."),
+    Code("cloud-folder-unknown", ERROR, "commande", "Dossier OneDrive ou SharePoint inconnu",
+         "le classeur est ouvert depuis OneDrive ou SharePoint ({url}) et coopxl ne trouve pas sa "
+         "copie synchronisée sur ce poste. Ouvrez le classeur depuis l'Explorateur de fichiers (dossier "
+         "synchronisé), ou faites indiquer le dossier synchronisé avec « coopxl excel installer "
+         "--onedrive DOSSIER » ou « --sharepoint DOSSIER »."),
+    Code("plan-has-errors", ERROR, "commande", "Plan en erreur",
+         "« {name} » a {count} erreur(s) bloquante(s) : aucun document n'est produit. Cliquez sur "
+         "« Valider », corrigez les cellules surlignées en rouge, puis relancez."),
+    Code("conf-path-not-ansi", ERROR, "commande", "Chemin illisible par Excel",
+         "le chemin « {path} » contient un caractère ({char}) que le complément Excel ne sait pas lire "
+         "(il lit coopxl.conf dans l'encodage Windows-1252). Installez coopxl dans un dossier dont le "
+         "chemin n'a que des lettres latines, par exemple C:\\coopxl."),
+    Code("package-failed", ERROR, "commande", "Paquet Windows impossible",
+         "le paquet Windows n'a pas pu être construit : {detail}. Vérifiez l'accès à Internet (pip doit "
+         "télécharger les paquets pour Windows), puis relancez."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}

@@ -18,6 +18,7 @@ import pytest
 import xlwings as xw
 from coopxl.addin import ADDIN_NAME, XLWINGS_VERSION, addin_path, build_addin, custom_ui, ribbon_buttons, ribbon_source
 from coopxl.excel_entry import BUTTONS, on_button
+from coopxl.messages import french_typography
 from coopxl.reader import read_plan
 from coopxl.validation import validate_plan
 
@@ -117,7 +118,7 @@ def test_valider_writes_the_checks_and_highlights_the_cells(workspace: Path) -> 
     path = workspace / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx"
     findings = validate_plan(read_plan(path), today=dt.date.today())
     message, actions = click(path, "btnValider")
-    assert message.startswith("Contrôle terminé : 3 erreur(s) et 1 avertissement(s)")
+    assert message.startswith(french_typography("Contrôle terminé : 3 erreur(s) et 1 avertissement(s)"))
     sheets = [s.title for s in openpyxl.load_workbook(path).worksheets]
     checks = sheets.index("Contrôles")
     written = [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == checks]
@@ -150,7 +151,7 @@ def test_errors_reach_the_user_as_a_french_message(workspace: Path, tmp_path: Pa
 
     plan = workspace / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
     message, actions = click(plan, "btnInconnu")
-    assert message.startswith("Erreur : Le bouton « btnInconnu »".replace(" »", "\u00a0»").replace("« ", "«\u00a0"))
+    assert message.startswith(french_typography("Erreur : Le bouton « btnInconnu »"))
     monkeypatch.setattr(coopxl.excel_entry, "SETTINGS", tmp_path / "reglages")
     monkeypatch.setitem(coopxl.excel_entry.BUTTONS, "btnValider", lambda live, argument: 1 / 0)
     message, actions = click(plan, "btnValider")
