@@ -17,9 +17,18 @@ from pathlib import Path
 EXCEL_FOLDER = Path(__file__).resolve().parent / "excel"
 RIBBON_MODULE = "RibbonCoopxl"
 PROJECT_NAME = "coopxl"
+TEMPLATE_PROJECT_NAME = "MyAddin"
 XLWINGS_VERSION = "0.37.8"
 """Must equal the xlwings pinned in pyproject.toml: the VBA names its DLL (xlwings64-<version>.dll)."""
 ADDIN_NAME = "coopxl.xlam"
+XLWINGS_PATCHES = (
+    # xlwings' English answers, handed to RibbonCoopxl's French ones: (what, replacement, how many).
+    ('PROJECT_NAME As String = "myaddin"', f'PROJECT_NAME As String = "{PROJECT_NAME}"', 1),
+    ('MsgBox "Could not find Interpreter!", vbCritical', "CoopxlInterpreterMissing PYTHON_WIN", 1),
+    ("Call ShowError(LOG_FILE)", "Call CoopxlPythonFailed(LOG_FILE)", 2),  # Windows run, Mac clean-up
+    ("ShowError (LOG_FILE)", "CoopxlPythonFailed LOG_FILE", 1),            # Mac run
+)
+"""Edits of the xlwings VBA module; the build fails if the template no longer has them."""
 
 
 def crlf(text: str) -> str:
@@ -56,14 +65,68 @@ def build_addin(target: Path) -> Path:
             project = book.vba_project()
             project.rename_module("RibbonMyAddin", RIBBON_MODULE)
             book.set_module(RIBBON_MODULE, crlf(ribbon_source()))
-            source = crlf(book.get_module("xlwings"))
-            source = source.replace('PROJECT_NAME As String = "myaddin"', f'PROJECT_NAME As String = "{PROJECT_NAME}"')
+            source = patch_xlwings_module(crlf(book.get_module("xlwings")))
             book.set_module("xlwings", "\r\n".join(line for line in source.split("\r\n")
                                                    if not line.startswith("Attribute VB_Name")))
             book.save()
+        rename_project(carrier, TEMPLATE_PROJECT_NAME, PROJECT_NAME)
         with atomic_write(target) as temporary:
             _rewrite_package(carrier, temporary)
     return target
+
+
+def patch_xlwings_module(source: str) -> str:
+    """The xlwings module with XLWINGS_PATCHES applied."""
+    for old, new, count in XLWINGS_PATCHES:
+        if source.count(old) != count:
+            raise RuntimeError(f"xlwings module: expected {count} × {old!r}, found {source.count(old)}")
+        source = source.replace(old, new)
+    return source
+
+
+def rename_project(package: Path, old: str, new: str) -> None:
+    """Rename the VBA project inside an .xlam/.xlsm (pyOpenVBA keeps the name it read).
+
+    The name lives in the PROJECTNAME record of the compressed `VBA/dir` stream and in the
+    `Name="…"` line of the `PROJECT` stream ([MS-OVBA] 2.3.4.2.1.6 and 2.3.1.2); the
+    `_VBA_PROJECT` p-code cache is invalidated so that Office recompiles.
+    """
+    import struct
+
+    from pyopenvba.cfb import CFB
+    from pyopenvba.vba import compress, decompress, invalidate_vba_project_cache
+
+    with zipfile.ZipFile(package) as archive:
+        members = {item.filename: archive.read(item.filename) for item in archive.infolist()}
+    cfb = CFB.from_bytes(members["xl/vbaProject.bin"])
+    directory = bytearray(decompress(cfb.get_stream_in_storage("VBA", "dir")))
+    position = 0
+    while True:  # the records before PROJECTNAME are all « id, size, data »
+        record, size = struct.unpack_from("<HI", directory, position)
+        if record == 0x0004:
+            break
+        position += 6 + size
+    if bytes(directory[position + 6:position + 6 + size]) != old.encode("ascii"):
+        raise RuntimeError(f"VBA project name is not {old!r}")
+    directory[position:position + 6 + size] = struct.pack("<HI", 0x0004, len(new)) + new.encode("ascii")
+    cfb.write_stream_in_storage("VBA", "dir", compress(bytes(directory)))
+    project = cfb.get_stream("PROJECT")
+    if project.count(f'Name="{old}"'.encode()) != 1:
+        raise RuntimeError("PROJECT stream without the template's project name")
+    cfb.write_stream("PROJECT", project.replace(f'Name="{old}"'.encode(), f'Name="{new}"'.encode()))
+    invalidate_vba_project_cache(cfb)
+    members["xl/vbaProject.bin"] = cfb.to_bytes()
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def project_name(package: Path) -> str:
+    """The VBA project name as Excel reads it (the dir stream's PROJECTNAME)."""
+    from pyopenvba import ExcelFile
+
+    with ExcelFile(str(package)) as book:
+        return book.vba_project().name
 
 
 def _rewrite_package(source: Path, target: Path) -> None:

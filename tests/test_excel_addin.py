@@ -192,15 +192,59 @@ def _uno_python() -> str | None:
     return None
 
 
+@pytest.mark.libreoffice
 @pytest.mark.skipif(_uno_python() is None, reason="LibreOffice with python3-uno absent")
-def test_vba_dispatcher_runs_in_libreoffice(tmp_path: Path) -> None:
+def test_vba_checks_and_dispatch_run_in_libreoffice(tmp_path: Path) -> None:
     result = subprocess.run([_uno_python(), str(LO_SCRIPT), str(addin_path()), str(tmp_path)],
-                            capture_output=True, text=True, timeout=240)
+                            capture_output=True, text=True, encoding="utf-8", timeout=240)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = dict(line.split(" -> ", 1) for line in result.stdout.splitlines() if " -> " in line)
     for button in ("btnValider", "btnConsolider", "btnDeliberations", "btnSuivi"):
-        assert lines[button] == f"import coopxl.excel_entry as e; e.on_button('{button}', '')"
+        assert lines[f"run:{button}"] == f"import coopxl.excel_entry as e; e.on_button('{button}', '')"
     assert lines["PythonCommand"] == "import coopxl.excel_entry as e; e.on_button('btnNouveau', 'CC Val\\'Eyrieux')"
+    assert lines["status:btnValider"] == french_typography("Coopération : validation en cours…")
+    assert lines["status:btnDeliberations"] == french_typography("Coopération : production des délibérations en cours…")
+    assert lines["status:btnSuivi"] == french_typography("Coopération : préparation de la fiche de suivi en cours…")
+    assert lines["status:btnConsolider"] == french_typography("Coopération : consolidation des plans en cours…")
+    assert lines["status:btnNouveau"] == french_typography("Coopération : création du plan en cours…")
+    # Missing Python: the button stops before RunPython, with a French message.
+    assert lines["blocked:absent"] == lines["blocked:no-conf"] == ""
+    assert lines["python:absent"] == french_typography(
+        f"Python est introuvable : {tmp_path / 'absent' / 'pythonw.exe'} n'existe pas. Relancez « installer.cmd » "
+        "du paquet coopxl, ou demandez à l'informatique.")
+    assert lines["python:no-conf"].startswith("coopxl n'est pas installé pour cet utilisateur")
+    assert lines["python:present"] == ""
+    assert lines["state:protected"].startswith("Ce classeur est ouvert en mode protégé")
+    assert french_typography("« Activer la modification »") in lines["state:protected"]
+    assert lines["state:no-workbook"] == ("Ouvrez d'abord le classeur d'un plan de coopération, puis cliquez de "
+                                          "nouveau sur le bouton.")
+    assert lines["state:no-workbook-new"].startswith(french_typography(
+        "Ouvrez d'abord un classeur du dossier de travail (un plan ou le référentiel) :"))
+    assert lines["state:unsaved"].startswith("Ce classeur n'a jamais été enregistré. Enregistrez-le")
+    assert lines["state:unsaved-new"] == lines["state:ready"] == ""
+    assert lines["failed:no-coopxl"].startswith(french_typography(
+        "Le bouton n'a pas abouti : coopxl n'est pas installé dans le Python du complément."))
+    assert lines["failed:no-coopxl"].endswith("C:\\Users\\x\\.coopxl\\derniere-erreur.txt.")
+    assert "Python s'est arrêté avant la fin" in lines["failed:crash"]
+    for key, text in lines.items():
+        assert "Error" not in text and "Could not" not in text, key
+
+
+def test_the_xlwings_module_answers_in_french_through_ribboncoopxl() -> None:
+    from coopxl.addin import project_name
+
+    modules = vba_modules(addin_path())
+    xlwings_module = modules["xlwings"]
+    assert "Could not find Interpreter!" not in xlwings_module and "ShowError(LOG_FILE)" not in xlwings_module
+    assert xlwings_module.count("CoopxlPythonFailed") == 3 and "CoopxlInterpreterMissing PYTHON_WIN" in xlwings_module
+    for procedure in ("CoopxlPythonFailed(logFile As String)", "CoopxlInterpreterMissing(interpreter As String)"):
+        assert f"Sub {procedure}" in modules["RibbonCoopxl"]
+    assert project_name(addin_path()) == "coopxl"
+    from pyopenvba.cfb import CFB
+
+    with zipfile.ZipFile(addin_path()) as package:
+        project = CFB.from_bytes(package.read("xl/vbaProject.bin")).get_stream("PROJECT").decode("cp1252")
+    assert 'Name="coopxl"' in project and "MyAddin" not in project
 
 
 def test_installer_refuses_another_xlwings(tmp_path: Path, monkeypatch) -> None:
