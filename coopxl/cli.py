@@ -322,13 +322,28 @@ def _run_migrer(args: argparse.Namespace) -> int:
 
 
 def _run_excel(args: argparse.Namespace) -> int:
-    from .excel_install import install, installation, status
+    from .excel_install import install, installation, status, write_conf
 
+    roots = {"onedrive": args.onedrive, "onedrive_personal": args.onedrive_personnel, "sharepoint": args.sharepoint}
     if args.action == "installer":
-        place = install()
+        place = install(**roots)
         print(f"Complément installé : {place.addin}")
         print(f"Configuration écrite : {place.config} (Python : {place.interpreter})")
         print("Ouvrez Excel : l'onglet « Coopération » apparaît dans le ruban.")
+        return EXIT_OK
+    if args.action == "conf":
+        if not args.python:
+            print("Erreur : indiquez le Python des postes avec --python, par exemple "
+                  "--python \"%LOCALAPPDATA%\\coopxl\\venv\\Scripts\\pythonw.exe\".", file=sys.stderr)
+            return EXIT_FAILED
+        target = write_conf(args.sortie or Path("coopxl.conf"), args.python, **roots)
+        print(f"Configuration écrite : {target} (à copier dans %USERPROFILE%\\.coopxl\\coopxl.conf)")
+        return EXIT_OK
+    if args.action == "paquet":
+        from .windows_package import build_package
+
+        print("Téléchargement des paquets pour Windows (Python 3.11, 3.12 et 3.13)…", file=sys.stderr)
+        print(f"Paquet écrit : {build_package(args.sortie or Path('.'), args.roue)}")
         return EXIT_OK
     installation()  # refuses on a system without Excel
     print("\n".join(status()))
@@ -438,9 +453,24 @@ def _args_migrer(parser: argparse.ArgumentParser) -> None:
 
 
 def _args_excel(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("action", choices=("installer", "statut"),
+    parser.add_argument("action", choices=("installer", "statut", "conf", "paquet"),
                         help="installer : installe le complément coopxl.xlam pour l'utilisateur ; "
-                             "statut : indique ce qui est installé")
+                             "statut : indique ce qui est installé ; conf : écrit le fichier coopxl.conf "
+                             "pour un Python donné (préparation d'un déploiement, sur tout système) ; "
+                             "paquet : construit le paquet d'installation hors ligne pour Windows")
+    parser.add_argument("--python", metavar="CHEMIN",
+                        help="conf : chemin Windows du pythonw.exe des postes")
+    parser.add_argument("--sortie", type=Path, metavar="FICHIER|DOSSIER",
+                        help="conf : fichier à écrire (par défaut coopxl.conf) ; paquet : dossier où écrire "
+                             "coopxl-windows-<version>.zip (par défaut le dossier courant)")
+    parser.add_argument("--roue", type=Path, metavar="FICHIER",
+                        help="paquet : roue de coopxl à empaqueter (par défaut construite depuis les sources)")
+    parser.add_argument("--onedrive", metavar="DOSSIER",
+                        help="dossier OneDrive professionnel synchronisé où sont les plans (ONEDRIVE_COMMERCIAL_WIN)")
+    parser.add_argument("--onedrive-personnel", metavar="DOSSIER",
+                        help="dossier OneDrive personnel synchronisé (ONEDRIVE_CONSUMER_WIN)")
+    parser.add_argument("--sharepoint", metavar="DOSSIER",
+                        help="dossier racine des bibliothèques SharePoint synchronisées (SHAREPOINT_WIN)")
 
 
 def _args_demo(parser: argparse.ArgumentParser) -> None:
@@ -500,11 +530,16 @@ COMMANDS: tuple[Command, ...] = (
      "travail pour les personnaliser dans Word.",
      "coopxl modeles verifier ~/cooperation/modeles/deliberation-parc.docx\n  coopxl modeles copier ~/cooperation",
      _args_modeles, _run_modeles),
-    ("excel", "complément Excel : installer, statut",
+    ("excel", "complément Excel : installer, statut, conf, paquet",
      "Installe pour l'utilisateur courant le complément Excel coopxl.xlam (onglet « Coopération » : "
      "Valider, Délibérations, Fiche de suivi, Consolider, Nouveau plan) et le relie au Python où "
-     "coopxl est installé. Excel doit être fermé. Sous Linux, Excel n'existe pas : la commande le dit.",
-     "coopxl excel installer\n  coopxl excel statut", _args_excel, _run_excel),
+     "coopxl est installé. Excel doit être fermé. Sous Linux, Excel n'existe pas : la commande le dit. "
+     "« conf » écrit le fichier coopxl.conf d'un poste (encodage Windows-1252) ; « paquet » construit "
+     "le paquet d'installation hors ligne pour Windows (il faut Internet pour le construire, pas pour "
+     "l'installer).",
+     "coopxl excel installer --onedrive \"C:\\Users\\helene\\OneDrive - Parc\"\n  coopxl excel statut\n"
+     "  coopxl excel conf --python \"C:\\Users\\Hélène\\AppData\\Local\\coopxl\\venv\\Scripts\\pythonw.exe\"\n"
+     "  coopxl excel paquet --sortie dist", _args_excel, _run_excel),
     ("demo", "démonstration sur le territoire d'exemple",
      "Copie le territoire d'exemple (référentiel et 13 plans) dans un dossier et y exécute "
      "toute la chaîne de coopération, en indiquant où trouver les résultats.",
