@@ -319,8 +319,8 @@ _CODES = (
          "le complément Excel s'installe sous Windows ou macOS, là où Excel est installé. Sur ce "
          "système ({system}), utilisez les commandes coopxl (valider, consolider, deliberations…)."),
     Code("xlwings-missing", ERROR, "commande", "xlwings manquant",
-         "le complément a besoin de xlwings {expected} (trouvé : {found}). Installez-le avec "
-         "« pip install \"coopxl[excel]\" » dans le même environnement Python."),
+         "le complément a besoin de xlwings {expected} (trouvé : {found}). Relancez installer.cmd du "
+         "paquet coopxl-windows, qui installe coopxl avec xlwings dans le même environnement Python."),
     Code("no-plans-folder", ERROR, "commande", "Dossier de plans introuvable",
          "« {path} » n'a pas de dossier plans/ ; indiquez un dossier de travail créé avec "
          "« coopxl initialiser »."),
