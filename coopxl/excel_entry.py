@@ -146,6 +146,9 @@ class LiveWorkbook:
         sheet_names = [s.name for s in self.book.sheets]
         for name in sheet_names:
             _delete_own_notes(self.book.sheets[name])
+        for check in previous:  # where the notes cannot be listed, at least those of the last run
+            if check.sheet in sheet_names and check.cell:
+                _write_note(self.book.sheets[check.sheet][check.cell], "")
         for (sheet_name, address), items in _by_cell(findings).items():
             if sheet_name not in sheet_names:
                 continue
@@ -179,14 +182,15 @@ def _delete_own_notes(sheet: Any) -> None:
 
 
 def _write_note(cell: Any, text: str) -> None:
-    """Put coopxl's note on the cell unless someone else's note is there (the Contrôles row says it all)."""
+    """Put coopxl's note on the cell (none if `text` is empty) unless someone else's note is there."""
     try:
         note = cell.note
         if note is not None:
             if not (note.text or "").startswith(NOTE_PREFIX):
                 return
             note.delete()
-        cell.add_note(text)
+        if text:
+            cell.add_note(text)
     except (NotImplementedError, AttributeError):  # the remote engine has no notes
         pass
 
@@ -398,13 +402,19 @@ def message_box(message: str) -> None:
 
 
 def _log() -> logging.Logger:
+    """The log of the buttons, in the settings folder (the one of the moment: tests move it)."""
     logger = logging.getLogger("coopxl.excel")
-    if not logger.handlers:
-        try:
-            SETTINGS.mkdir(exist_ok=True)
-            logger.addHandler(logging.FileHandler(SETTINGS / "coopxl.log", encoding="utf-8"))
-        except OSError:
-            logger.addHandler(logging.NullHandler())
+    target = SETTINGS / "coopxl.log"
+    if any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == target.absolute() for h in logger.handlers):
+        return logger
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    try:
+        SETTINGS.mkdir(exist_ok=True)
+        logger.addHandler(logging.FileHandler(target, encoding="utf-8"))
+    except OSError:
+        logger.addHandler(logging.NullHandler())
     return logger
 
 

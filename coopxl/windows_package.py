@@ -165,6 +165,14 @@ def _copy(source: Path, target: Path) -> None:
     copy_atomically(source, target)
 
 
+def _excel_closed(script: str) -> str:
+    """Batch lines that stop with exit code 2 while Excel runs (it holds the add-in and Python open)."""
+    return (f'tasklist /fi "imagename eq EXCEL.EXE" 2>nul | find /i "EXCEL.EXE" >nul\n'
+            f"if not errorlevel 1 (\n"
+            f"    echo Excel est ouvert : fermez toutes les fenêtres Excel, puis relancez {script}.\n"
+            f"    exit /b 2\n)")
+
+
 def _crlf(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 
@@ -176,14 +184,9 @@ setlocal EnableExtensions
 rem Installation hors ligne de coopxl {version} pour l'utilisateur courant (aucun droit d'administrateur).
 rem Usage : installer.cmd [--onedrive "DOSSIER"] [--sharepoint "DOSSIER"]
 set "ROUES=%~dp0{WHEELS_FOLDER}"
-set "CIBLE=%LOCALAPPDATA%\coopxl"
 set "VENV=%LOCALAPPDATA%\coopxl\venv"
 
-tasklist /fi "imagename eq EXCEL.EXE" 2>nul | find /i "EXCEL.EXE" >nul
-if not errorlevel 1 (
-    echo Excel est ouvert : fermez toutes les fenêtres Excel, puis relancez installer.cmd.
-    exit /b 2
-)
+{_excel_closed('installer.cmd')}
 
 set "PYTHON="
 py -3.13 -c "import sys" >nul 2>&1 && set "PYTHON=py -3.13"
@@ -230,18 +233,14 @@ exit /b 0
 
 def uninstaller_cmd() -> str:
     """desinstaller.cmd: exit 0 removed, 2 Excel open, 3 something could not be removed."""
-    return _crlf(r"""@echo off
+    return _crlf(rf"""@echo off
 setlocal EnableExtensions
 rem Désinstallation de coopxl pour l'utilisateur courant. Les plans et le dossier de travail ne sont pas touchés.
 set "CIBLE=%LOCALAPPDATA%\coopxl"
 set "COMPLEMENT=%APPDATA%\Microsoft\Excel\XLSTART\coopxl.xlam"
 set "REGLAGES=%USERPROFILE%\.coopxl"
 
-tasklist /fi "imagename eq EXCEL.EXE" 2>nul | find /i "EXCEL.EXE" >nul
-if not errorlevel 1 (
-    echo Excel est ouvert : fermez toutes les fenêtres Excel, puis relancez desinstaller.cmd.
-    exit /b 2
-)
+{_excel_closed('desinstaller.cmd')}
 if exist "%COMPLEMENT%" del /f /q "%COMPLEMENT%"
 if exist "%REGLAGES%" rmdir /s /q "%REGLAGES%"
 if exist "%CIBLE%" rmdir /s /q "%CIBLE%"
