@@ -34,7 +34,8 @@ HIGHLIGHTS = {ERROR: "#FFC7CE", "Avertissement": "#FFEB9C"}
 NOTE_PREFIX = "coopxl — "
 """The start of every note coopxl writes: the notes it may replace."""
 CLOUD_KEYS = ("ONEDRIVE_CONSUMER_WIN", "ONEDRIVE_COMMERCIAL_WIN", "SHAREPOINT_WIN")
-"""The xlwings settings naming the local folders synchronised with OneDrive / SharePoint."""
+"""The xlwings settings naming the synchronised OneDrive / SharePoint folders, in the order
+`xlwings.utils.fullname_url_to_local_path` takes them."""
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
@@ -209,8 +210,7 @@ def _local_copy(url: str) -> str:
 
     roots = read_conf(SETTINGS / "coopxl.conf")
     try:
-        return fullname_url_to_local_path(url, roots.get("ONEDRIVE_CONSUMER_WIN"),
-                                          roots.get("ONEDRIVE_COMMERCIAL_WIN"), roots.get("SHAREPOINT_WIN"))
+        return fullname_url_to_local_path(url, *(roots.get(key) for key in CLOUD_KEYS))
     except Exception:
         raise CoopxlError("cloud-folder-unknown", url=url) from None
 
