@@ -230,3 +230,21 @@ def test_a_read_only_plan_is_still_checked(workspace: Path) -> None:
     assert click(book, "btnValider").startswith(fr("Contrôle terminé : 3 erreur(s)"))
     assert click(book, "btnValider").startswith(fr("Contrôle terminé : 3 erreur(s)"))
     assert book.fill("Actions", "M2") == RED
+
+
+def test_every_button_twice_on_a_plan_with_two_findings_on_one_cell(troubled_plan: Path, workspace: Path) -> None:
+    book = open_in_excel(troubled_plan)
+    (workspace / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx").unlink()
+    seen: dict[str, list[str]] = {}
+    for _ in range(2):
+        for button, argument in (("btnValider", ""), ("btnDeliberations", ""), ("btnSuivi", ""),
+                                 ("btnConsolider", ""), ("btnNouveau", "Lamastre")):
+            seen.setdefault(button, []).append(click(book, button, argument))
+    assert seen["btnValider"][0] == seen["btnValider"][1]
+    assert seen["btnValider"][0].startswith(fr("Contrôle terminé : 4 erreur(s) et 1 avertissement(s)"))
+    assert all("bloquante(s)" in message for message in seen["btnDeliberations"])
+    assert all(message.startswith("Fiche de suivi de la réunion du") for message in seen["btnSuivi"])
+    assert all(message.startswith("Tableau de bord écrit") for message in seen["btnConsolider"])
+    assert seen["btnNouveau"][0].startswith("Plan créé") and seen["btnNouveau"][1].startswith("Erreur")
+    assert not any("inattendue" in m for messages in seen.values() for m in messages)
+    assert book.fill("Actions", "Q6") == RED and book.note_text("Actions", "M2") == LINTER_NOTE
