@@ -326,6 +326,9 @@ _CODES = (
          "« coopxl initialiser »."),
     Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel",
          "« {path} » est ouvert dans Excel (ou verrouillé) ; fermez-le puis relancez la commande."),
+    Code("pandas-missing", ERROR, "commande", "pandas absent",
+         "les tableaux pandas demandent le module pandas, absent de cet environnement Python. "
+         "Installez-le avec « pip install \"coopxl[pandas]\" »."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}
