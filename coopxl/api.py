@@ -22,9 +22,12 @@ import datetime as dt
 from collections.abc import Iterable
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the API module stays cheap to import: each function imports its layer
+    import pandas
+
     from .compare import Change
     from .consolidation import Dashboard
     from .documents import BatchResult
@@ -38,6 +41,7 @@ PathLike_ = str | PathLike[str]
 """What every function of the API accepts as a path."""
 
 __all__ = [
+    "Consolidation",
     "compare",
     "consolidate",
     "create_plan",
@@ -81,7 +85,32 @@ def validate(*paths: PathLike_, referential: PathLike_ | None = None,
     return validate_paths(_paths(paths), loaded, today)
 
 
-def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | None = None) -> Dashboard:
+@dataclass
+class Consolidation:
+    """What `consolidate` returns: the dashboard's tables, to write or to analyse.
+
+    Every attribute of the underlying `Dashboard` (`synthesis`, `actions`, `problems`…) is
+    readable here too."""
+
+    dashboard: Dashboard
+
+    def write(self, path: PathLike_) -> Path:
+        """Write the dashboard workbook atomically (refused while it is open in Excel)."""
+        from .dashboard import write_dashboard
+
+        return write_dashboard(self.dashboard, Path(path))
+
+    def to_pandas(self) -> dict[str, pandas.DataFrame]:
+        """Every table as a DataFrame keyed by table name (`T_Synthese`, …); needs `coopxl[pandas]`."""
+        from .frames import to_pandas
+
+        return to_pandas(self.dashboard)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.dashboard, name)
+
+
+def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | None = None) -> Consolidation:
     """Read every plan of a working folder into the dashboard's tables; `coopxl consolider`.
 
     The result writes the dashboard workbook with `.write(path)` and gives its tables as
@@ -90,7 +119,7 @@ def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | 
     from .consolidation import consolidate as build
     from .workspace import Workspace
 
-    return build(Workspace(Path(folder)), today=today, jobs=jobs)
+    return Consolidation(build(Workspace(Path(folder)), today=today, jobs=jobs))
 
 
 def generate_documents(*paths: PathLike_, output: PathLike_ | None = None, templates: PathLike_ | None = None,

@@ -86,17 +86,6 @@ class Dashboard:
     problems: list[Finding]
     """Folder-level findings (unreadable files, locks, duplicates), also in `checks`."""
 
-    def write(self, path: str | Path) -> Path:
-        """Write the dashboard workbook atomically (refused while it is open in Excel)."""
-        from .dashboard import write_dashboard
-
-        return write_dashboard(self, Path(path))
-
-    def to_pandas(self) -> dict[str, Any]:
-        """Every table as a pandas DataFrame keyed by table name; needs `coopxl[pandas]`."""
-        from .frames import to_pandas
-
-        return to_pandas(self)
 
 
 def charter_columns(d: Dashboard) -> list[Column]:
