@@ -92,7 +92,7 @@ def _run_valider(args: argparse.Namespace) -> int:
             return EXIT_FAILED
         report = validate_paths(args.chemins, referential, args.date)
     if args.json:
-        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(render_report(report))
     status = EXIT_FINDINGS if report.has_errors else EXIT_OK

@@ -28,6 +28,8 @@ from .schema import (
     PLAN,
     SYNTHESIS_STATUS_KEYS,
     UNREADABLE,
+    Column,
+    Kind,
 )
 from .validation import CC_BODY, PARC_BODIES, REVIEW_SESSION, validate_plan
 from .workspace import Workspace
@@ -83,6 +85,22 @@ class Dashboard:
     years: list[int]
     problems: list[Finding]
     """Folder-level findings (unreadable files, locks, duplicates), also in `checks`."""
+
+
+
+def charter_columns(d: Dashboard) -> list[Column]:
+    """Columns of the charter measure × EPCI matrix: code, label, one per EPCI, total."""
+    return [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=50),
+            *(Column(e, e, Kind.INTEGER, width=10) for e in d.epci_columns),
+            Column("Total", "total", Kind.INTEGER, width=8)]
+
+
+def calendar_columns(d: Dashboard) -> list[Column]:
+    """Columns of the calendar: the action, then one column per year of the plan periods."""
+    return [Column("EPCI", "epci", width=30), Column("N° action", "number", width=10),
+            Column("Intitulé", "title", Kind.LONG_TEXT, width=45), Column("Début", "start", Kind.DATE),
+            Column("Fin", "end", Kind.DATE), Column("Statut", "status", width=12),
+            *(Column(str(y), str(y), width=7) for y in d.years)]
 
 
 def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int | None = None,

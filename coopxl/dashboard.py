@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import french
-from .consolidation import ACTION_STATUS_KEYS, Dashboard
+from .consolidation import ACTION_STATUS_KEYS, Dashboard, calendar_columns, charter_columns
 from .files import atomic_write
 from .schema import (
     ACTION_STATUSES,
@@ -95,21 +95,15 @@ class _Writer:
                               self.book.add_format({"bold": True}))
         self.table(fundings, Table(DASHBOARD_FUNDER_SUMMARY, "Financements", tuple(columns), ""), rows,
                    summary_row, set_widths=False)
-        charter_columns = [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=50)]
-        charter_columns += [Column(e, e, Kind.INTEGER, width=10) for e in d.epci_columns]
-        charter_columns += [Column("Total", "total", Kind.INTEGER, width=8)]
         self.sheet("Charte", "Actions par mesure de la charte et par EPCI",
-                   Table(DASHBOARD_CHARTER, "Charte", tuple(charter_columns), ""), d.charter)
+                   Table(DASHBOARD_CHARTER, "Charte", tuple(charter_columns(d)), ""), d.charter)
         self.sheet("Équipe Parc", "Charge de l'équipe du Parc", DASHBOARD_TEAM, d.team)
-        calendar_columns = [Column("EPCI", "epci", width=30), Column("N° action", "number", width=10),
-                            Column("Intitulé", "title", Kind.LONG_TEXT, width=45), Column("Début", "start", Kind.DATE),
-                            Column("Fin", "end", Kind.DATE), Column("Statut", "status", width=12)]
-        calendar_columns += [Column(str(y), str(y), width=7) for y in d.years]
+        years = calendar_columns(d)
         calendar = self.sheet("Calendrier", "Calendrier des actions (années de réalisation)",
-                              Table(DASHBOARD_CALENDAR, "Calendrier", tuple(calendar_columns), ""), d.calendar)
+                              Table(DASHBOARD_CALENDAR, "Calendrier", tuple(years), ""), d.calendar)
         if d.calendar and d.years:
-            first = len(calendar_columns) - len(d.years)
-            calendar.conditional_format(HEADER_ROW + 1, first, HEADER_ROW + len(d.calendar), len(calendar_columns) - 1,
+            first = len(years) - len(d.years)
+            calendar.conditional_format(HEADER_ROW + 1, first, HEADER_ROW + len(d.calendar), len(years) - 1,
                                         {"type": "cell", "criteria": "==", "value": '"●"', "format": self.mark})
         self.sheet("Contrôles", "Erreurs et avertissements de tous les plans", DASHBOARD_CHECKS, d.checks)
         self.charts(synthesis, fundings, summary_row)

@@ -348,6 +348,9 @@ _CODES = (
     Code("package-failed", ERROR, "commande", "Paquet Windows impossible",
          "le paquet Windows n'a pas pu être construit : {detail}. Vérifiez l'accès à Internet (pip doit "
          "télécharger les paquets pour Windows), puis relancez."),
+    Code("pandas-missing", ERROR, "commande", "pandas absent",
+         "les tableaux pandas demandent le module pandas, absent de cet environnement Python. "
+         "Installez-le avec « pip install \"coopxl[pandas]\" »."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}

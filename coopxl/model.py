@@ -12,7 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .schema import normalize_header
+from .schema import (
+    CLOSED_STATUSES,
+    HELD,
+    LEADER_FUNDER_CODE,
+    PAIR_MEMBER,
+    PLANNED,
+    REFERENT,
+    REFUSED,
+    REVIEW_SESSION,
+    normalize_header,
+)
 
 Date = dt.date
 
@@ -159,6 +169,10 @@ class Action(Record):
     target: str | None = None
     comment: str | None = None
 
+    def is_late(self, today: Date) -> bool:
+        """End date passed and the action neither done nor abandoned."""
+        return bool(self.end and self.end < today and self.status not in CLOSED_STATUSES)
+
 
 @dataclass
 class Funding(Record):
@@ -170,6 +184,11 @@ class Funding(Record):
     year: int | None = None
     amount: float | None = None
     status: str | None = None
+
+    @property
+    def counts(self) -> bool:
+        """Whether the line counts in the funding plan: an amount, and not « Refusé »."""
+        return self.amount is not None and self.status != REFUSED
 
 
 @dataclass
@@ -265,6 +284,96 @@ class Plan:
     """Table name → the sheet it was found on (it may have been renamed)."""
     findings: list[Finding] = field(default_factory=list, repr=False)
     """What the reader could not interpret or had to convert."""
+
+    # --- quantities every capability derives from the plan (one definition each) ---------
+    @property
+    def referent(self) -> Member | None:
+        """The référent of the binôme technique, if one is named."""
+        return next((m for m in self.members if m.pair_role == REFERENT), None)
+
+    @property
+    def pair_member(self) -> Member | None:
+        """The other chargé de mission of the binôme technique."""
+        return next((m for m in self.members if m.pair_role == PAIR_MEMBER), None)
+
+    @property
+    def total_cost(self) -> float:
+        """Sum of the actions' total costs (blank costs count as 0)."""
+        return sum(a.cost or 0 for a in self.actions)
+
+    @property
+    def counted_fundings(self) -> list[Funding]:
+        """The funding lines that count: with an amount, not « Refusé »."""
+        return [line for line in self.fundings if line.counts]
+
+    def funding_by_action(self) -> dict[str, float]:
+        """Counted funding per action number."""
+        totals: dict[str, float] = {}
+        for line in self.counted_fundings:
+            if line.action:
+                totals[line.action] = totals.get(line.action, 0.0) + (line.amount or 0.0)
+        return totals
+
+    def funding_by_funder(self) -> dict[str, float]:
+        """Counted funding per funder name, largest first."""
+        totals: dict[str, float] = {}
+        for line in self.counted_fundings:
+            if line.funder:
+                totals[line.funder] = totals.get(line.funder, 0.0) + (line.amount or 0.0)
+        return dict(sorted(totals.items(), key=lambda item: -item[1]))
+
+    def funding_shares(self, referential: Referential) -> FundingShares:
+        """Counted funding by the funder's kind in the référentiel: EPCI, Parc, LEADER."""
+        funders = {f.name: f for f in referential.funders if f.name}
+        shares = FundingShares()
+        for line in self.counted_fundings:
+            funder = funders.get(line.funder or "")
+            amount = line.amount or 0.0
+            shares.total += amount
+            if funder is not None:
+                shares.epci += amount if funder.kind == "EPCI" else 0.0
+                shares.parc += amount if funder.kind == "Parc" else 0.0
+                shares.leader += amount if funder.code == LEADER_FUNDER_CODE else 0.0
+        return shares
+
+    def latest_reviews(self, before: Date | None = None) -> dict[str, Review]:
+        """The latest review of each action (strictly before `before` when given)."""
+        latest: dict[str, Review] = {}
+        for review in self.reviews:
+            if review.date is None or review.action is None or (before and review.date >= before):
+                continue
+            current = latest.get(review.action)
+            if current is None or (current.date and review.date >= current.date):
+                latest[review.action] = review
+        return latest
+
+    @property
+    def held_review_dates(self) -> list[Date]:
+        """Dates of the follow-up meetings that took place: reviews and held « Suivi » séances."""
+        dates = {r.date for r in self.reviews if r.date}
+        dates |= {s.date for s in self.sessions if s.kind == REVIEW_SESSION and s.status == HELD and s.date}
+        return sorted(dates)
+
+    @property
+    def planned_review_sessions(self) -> list[Session]:
+        """The planned « Suivi semestriel » séances, earliest first."""
+        planned = [s for s in self.sessions if s.kind == REVIEW_SESSION and s.status == PLANNED and s.date]
+        return sorted(planned, key=lambda s: s.date or Date.min)
+
+    def latest_deliberation(self, bodies: tuple[str, ...]) -> Deliberation | None:
+        """The most recent délibération of one of `bodies` (by séance date)."""
+        candidates = [d for d in self.deliberations if d.body in bodies]
+        return max(candidates, key=lambda d: d.date or Date.min) if candidates else None
+
+
+@dataclass
+class FundingShares:
+    """Counted funding of a plan: in all, from EPCI funders, Parc funders and LEADER."""
+
+    total: float = 0.0
+    epci: float = 0.0
+    parc: float = 0.0
+    leader: float = 0.0
 
 
 # --- référentiel ------------------------------------------------------------

@@ -571,6 +571,37 @@ REFERENTIAL = WorkbookSchema(
     ),
 )
 
+# ---------------------------------------------------------------------------
+# Values of the lists that carry meaning for coopxl's rules and computations
+# ---------------------------------------------------------------------------
+
+REFUSED = "Refusé"
+"""Funding status left out of every total (SPEC §5, money)."""
+REFERENT, PAIR_MEMBER = "Référent", "Membre"
+REVIEW_SESSION = "Suivi semestriel"
+HELD, PLANNED = "Tenue", "Prévue"
+CC_BODY = "Conseil communautaire"
+PARC_BODIES = ("Bureau syndical du Parc", "Comité syndical du Parc")
+CLOSED_STATUSES = ("Réalisée", "Abandonnée")
+OPEN_STATUSES = ("À venir", "En cours", "Reportée")
+APPROVED_STATUSES = ("Approuvé", "En œuvre", "Clos")
+EARLY_STATUSES = ("En élaboration", "Programme arrêté")
+FEMININE_ROLES = {
+    "Présidente du Parc": "Président du Parc",
+    "Vice-présidente proximité territoriale": "Vice-président proximité territoriale",
+    "Chargée de mission": "Chargé de mission",
+    "Présidente de l'EPCI": "Président de l'EPCI",
+    "Vice-présidente de l'EPCI": "Vice-président de l'EPCI",
+    "Directrice générale des services": "Directeur général des services",
+}
+"""Feminine « Fonction » values (template version 2) → the role they name."""
+
+
+def canonical_role(value: str | None) -> str | None:
+    """The role a « Fonction » value names, whatever its grammatical gender."""
+    return FEMININE_ROLES.get(value, value) if value else value
+
+
 DEFAULT_ACTES_SUBJECT = "8.4"
 """@ctes matière proposed for the délibérations of a plan (domain notes §1.4)."""
 

@@ -76,7 +76,8 @@ class Report:
         self.files.extend(other.files)
         self.plans.extend(other.plans)
 
-    def as_dict(self) -> dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
+        """The report as `coopxl valider --json` prints it."""
         return {
             "files": self.files,
             "errors": len(self.errors),

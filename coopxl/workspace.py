@@ -26,6 +26,9 @@ class Workspace:
 
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))  # accept str as the API does
+
     @property
     def referential_path(self) -> Path:
         return self.root / REFERENTIAL_NAME
