@@ -28,11 +28,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the API module stays cheap to import: each function imports its layer
     import pandas
 
-    from .compare import Change
+    from .comparison import Change
     from .consolidation import Dashboard
     from .documents import BatchResult
     from .followup import FollowupResult
-    from .migrate import MigrationResult
+    from .migration import MigrationResult
     from .model import Plan
     from .validation import Report
     from .workspace import Workspace
@@ -146,7 +146,7 @@ def follow_up(*paths: PathLike_, today: dt.date | None = None, output: PathLike_
 
 def compare(before: PathLike_, after: PathLike_) -> list[Change]:
     """What changed between two versions of a plan workbook; `coopxl comparer`."""
-    from .compare import compare_plans
+    from .comparison import compare_plans
     from .reader import read_plan as read
 
     return compare_plans(read(Path(before)), read(Path(after)))
@@ -154,7 +154,7 @@ def compare(before: PathLike_, after: PathLike_) -> list[Change]:
 
 def migrate(path: PathLike_) -> MigrationResult:
     """Bring a plan workbook to the current template version, after a backup; `coopxl migrer`."""
-    from .migrate import migrate_workbook
+    from .migration import migrate_workbook
 
     return migrate_workbook(Path(path))
 

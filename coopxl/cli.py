@@ -284,7 +284,7 @@ def _run_suivi(args: argparse.Namespace) -> int:
 
 
 def _run_comparer(args: argparse.Namespace) -> int:
-    from .compare import HEADERS, compare_plans, write_summary
+    from .comparison import HEADERS, compare_plans, write_summary
     from .reader import read_plan
     from .textui import format_table
 
@@ -303,7 +303,7 @@ def _run_comparer(args: argparse.Namespace) -> int:
 
 def _run_migrer(args: argparse.Namespace) -> int:
     from .documents import plan_paths
-    from .migrate import migrate_workbook
+    from .migration import migrate_workbook
 
     status = EXIT_OK
     for path in plan_paths(args.chemins):

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from docx import Document
 
-from coopxl.compare import compare_plans, write_summary
+from coopxl.comparison import compare_plans, write_summary
 from coopxl.followup import generate_followup, prepare_review
 from coopxl.messages import CoopxlError
 from coopxl.reader import plan_content, read_plan
@@ -153,7 +153,7 @@ def test_version_1_workbook_still_reads_without_loss() -> None:
 
 
 def test_migration_of_a_current_workbook_changes_nothing(tmp_path: Path, referential_path: Path) -> None:
-    from coopxl.migrate import migrate_workbook
+    from coopxl.migration import migrate_workbook
 
     path = make_plan(tmp_path / "plan.xlsx", referential_path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -163,7 +163,7 @@ def test_migration_of_a_current_workbook_changes_nothing(tmp_path: Path, referen
 
 def test_migration_to_version_2_loses_nothing(tmp_path: Path) -> None:
     """The real step 1 → 2: the séance block of T_Deliberations, feminine forms of « Fonction »."""
-    from coopxl.migrate import migrate_workbook
+    from coopxl.migration import migrate_workbook
 
     path = tmp_path / "plan.xlsx"
     shutil.copy(V1, path)
@@ -189,7 +189,7 @@ def test_migration_to_version_2_loses_nothing(tmp_path: Path) -> None:
 
 
 def test_unknown_version_cannot_be_migrated(tmp_path: Path) -> None:
-    from coopxl.migrate import migrate_workbook
+    from coopxl.migration import migrate_workbook
 
     path = tmp_path / "plan.xlsx"
     shutil.copy(V1, path)

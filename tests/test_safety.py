@@ -15,7 +15,7 @@ import openpyxl
 from coopxl.annotate import annotate_workbook
 from coopxl.consolidation import consolidate
 from coopxl.dashboard import write_dashboard
-from coopxl.migrate import migrate_workbook
+from coopxl.migration import migrate_workbook
 from coopxl.validation import validate_file
 from coopxl.workspace import Workspace
 from factories import TODAY, clean_plan_content, make_plan
