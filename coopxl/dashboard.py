@@ -140,6 +140,8 @@ class _Writer:
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
                         for kind in (Kind.DATE, Kind.AMOUNT, Kind.INTEGER, Kind.NUMBER, Kind.PERCENT)}
+        self.totals = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "bold": True, "top": 1})
+                       for kind in (Kind.TEXT, Kind.AMOUNT, Kind.INTEGER)}
         self.text = self.book.add_format({"valign": "top"})
         self.wrap = self.book.add_format({"valign": "top", "text_wrap": True})
         self.quoted = self.book.add_format({"valign": "top", "quote_prefix": True})
@@ -164,7 +166,7 @@ class _Writer:
         columns, rows = funder_table(d)
         funders = self.sheet("Montants par EPCI et par financeur (hors financements refusés)",
                              Table(DASHBOARD_FUNDER_SUMMARY, DASHBOARD_FUNDER_SHEET, tuple(columns), ""), rows,
-                             frozen=1)
+                             frozen=1, total=True)
         charter_columns = [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=45)]
         charter_columns += [Column(e, e, Kind.INTEGER, width=11) for e in d.epci_columns]
         charter_columns += [Column("Total", "total", Kind.INTEGER, width=8)]
@@ -187,11 +189,11 @@ class _Writer:
         self.charts(synthesis, funders, len(rows))
         self.book.close()
 
-    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int) -> Any:
+    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False) -> Any:
         """A sheet holding one table under its title, set up for screen and paper."""
         sheet = self.book.add_worksheet(table.sheet)
         self.headings(sheet, title)
-        widths = self.table(sheet, table, rows, HEADER_ROW)
+        widths = self.table(sheet, table, rows, HEADER_ROW, total=total)
         sheet.freeze_panes(HEADER_ROW + 1, frozen)
         self.print_setup(sheet, title, last_row=HEADER_ROW + max(len(rows), 1), widths=widths)
         self.last_columns[table.sheet] = len(widths) - 1
@@ -223,19 +225,21 @@ class _Writer:
         sheet.set_print_scale(readable_scale(widths, landscape=True, side_margins=MARGINS["left"] + MARGINS["right"],
                                              minimum=PRINT_SCALE))
 
-    def table(self, sheet: Any, table: Table, rows: list[dict[str, Any]], top: int,
-              first_col: int = 0) -> list[float]:
-        """Write `rows` as the Excel table `table` from row `top`; return the column widths set."""
+    def table(self, sheet: Any, table: Table, rows: list[dict[str, Any]], top: int, *,
+              total: bool = False) -> list[float]:
+        """Write `rows` as the Excel table `table` from row `top`; return the column widths set.
+
+        With `total`, the last row is a total row, in bold under a rule."""
         columns = table.columns
         widths = [text_width(column, rows) for column in columns]
         for index, (column, width) in enumerate(zip(columns, widths)):
-            sheet.set_column(first_col + index, first_col + index, width, self.wrap if column.wraps else None)
+            sheet.set_column(index, index, width, self.wrap if column.wraps else None)
         header_lines = max((wrapped_lines(c.header, w) for c, w in zip(columns, widths)), default=1)
         sheet.set_row(top, LINE_HEIGHT * header_lines + 2)
         wrapped = [(column.key, width) for column, width in zip(columns, widths) if column.wraps]
         # The hot loop of a large consolidation (3 million cells for 1,000 plans): text and
         # numbers are written here directly; other values go through `other_value`.
-        plan = [(first_col + index, column, self.wrap if column.wraps else self.text,
+        plan = [(index, column, self.wrap if column.wraps else self.text,
                  self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
         write_string, write_number = sheet.write_string, sheet.write_number
@@ -256,7 +260,17 @@ class _Writer:
                             for key, width in wrapped)
                 if lines > 1:
                     sheet.set_row(row_number, min(LINE_HEIGHT * lines + 2, 409))
-        sheet.add_table(top, first_col, top + max(len(rows), 1), first_col + len(columns) - 1, {
+        if total and rows:
+            for index, column in enumerate(columns):
+                value = rows[-1].get(column.key)
+                bold = self.totals.get(column.kind, self.totals[Kind.TEXT])
+                if isinstance(value, str):
+                    sheet.write_string(top + len(rows), index, value, bold)
+                elif isinstance(value, (int, float)):
+                    sheet.write_number(top + len(rows), index, value, bold)
+                else:
+                    sheet.write_blank(top + len(rows), index, None, bold)
+        sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
             "name": table.name, "style": "Table Style Light 1", "autofilter": True,
             "columns": [{"header": c.header, "header_format": self.header} for c in columns]})
         return widths
@@ -278,7 +292,7 @@ class _Writer:
         title = "Synthèse pour le comité"
         self.headings(sheet, title)
         rows = committee_rows(self.dashboard)
-        widths = self.table(sheet, DASHBOARD_COMMITTEE, rows, HEADER_ROW)
+        widths = self.table(sheet, DASHBOARD_COMMITTEE, rows, HEADER_ROW, total=True)
         sheet.freeze_panes(HEADER_ROW + 1, 1)
         self.committee_top = HEADER_ROW + len(rows) + 2
         self.committee_sheet = sheet
@@ -325,7 +339,9 @@ class _Writer:
         chart.set_title({"name": "Financements par financeur (hors refusés)", "name_font": {"size": font_size + 2, "name": FONT}})
         chart.set_legend({"none": True})
         chart.set_y_axis({"reverse": True, "num_font": {"size": font_size, "name": FONT}, "interval_unit": 1})
-        chart.set_x_axis({"num_format": NUMBER_FORMATS[Kind.AMOUNT], "num_font": {"size": font_size, "name": FONT},
+        # The axis without « € » (named once in its title): its labels stay short enough to all show.
+        chart.set_x_axis({"num_format": "#,##0", "num_font": {"size": font_size, "name": FONT},
+                          "name": "€ HT", "name_font": {"size": font_size, "name": FONT, "bold": False},
                           "major_gridlines": {"visible": True}})
         chart.set_size({"width": width, "height": height})
         return chart

@@ -270,9 +270,10 @@ def write_table(workbook: Any, table: Table, rows: Sequence[Mapping[str, Any]]) 
 
 
 def _identifying_columns(table: Table) -> int:
-    """How many first columns identify a row (N° and Intitulé): frozen on screen, repeated on paper."""
+    """How many first columns identify a row (N° and Intitulé, SIREN and Nom…): frozen on screen,
+    repeated on paper; 0 when the row's name is not among the first three columns."""
     keys = table.keys[:3]
-    return keys.index("title") + 1 if "title" in keys and keys[0] == "number" else 0
+    return max((keys.index(key) + 1 for key in ("title", "name", "last_name") if key in keys), default=0)
 
 
 def original_fill(sheet_title: str, coordinate: str) -> Any:

@@ -158,7 +158,7 @@ def test_dashboard_and_workbooks_print_readably(tmp_path: Path, example_dashboar
     for number, words in enumerate(pages, start=1):
         assert median_height(words) >= 7, (number, median_height(words))
         assert "###" not in page_text(words), number
-    footers = [page_text(w for w in words if w.y > 540) for words in pages]
+    footers = [_footer(words) for words in pages]
     committee = [words for words, footer in zip(pages, footers) if footer.startswith("Synthèse pour le comité")]
     assert len(committee) == 1, footers
     synthesis = " ".join(page_text(words) for words, footer in zip(pages, footers)
@@ -170,6 +170,12 @@ def test_dashboard_and_workbooks_print_readably(tmp_path: Path, example_dashboar
     for pdf in others:
         for number, words in enumerate(pdf_pages(pdf), start=1):
             assert median_height(words) >= 7 and "###" not in page_text(words), (pdf.name, number)
+
+
+def _footer(words: list) -> str:
+    """The last line of a page: the sheet's name, then « page X / Y »."""
+    bottom = max(word.y for word in words)
+    return page_text([word for word in words if word.y >= bottom - 3])
 
 
 def _in_chart(epci: str, text: str) -> bool:
