@@ -90,17 +90,17 @@ class Dashboard:
 
 def charter_columns(d: Dashboard) -> list[Column]:
     """Columns of the charter measure × EPCI matrix: code, label, one per EPCI, total."""
-    return [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=50),
-            *(Column(e, e, Kind.INTEGER, width=10) for e in d.epci_columns),
+    return [Column("Code mesure", "code", width=10), Column("Mesure", "label", Kind.LONG_TEXT, width=45),
+            *(Column(e, e, Kind.INTEGER, width=11) for e in d.epci_columns),
             Column("Total", "total", Kind.INTEGER, width=8)]
 
 
 def calendar_columns(d: Dashboard) -> list[Column]:
     """Columns of the calendar: the action, then one column per year of the plan periods."""
     return [Column("EPCI", "epci", width=30), Column("N° action", "number", width=10),
-            Column("Intitulé", "title", Kind.LONG_TEXT, width=45), Column("Début", "start", Kind.DATE),
+            Column("Intitulé", "title", Kind.LONG_TEXT, width=40), Column("Début", "start", Kind.DATE),
             Column("Fin", "end", Kind.DATE), Column("Statut", "status", width=12),
-            *(Column(str(y), str(y), width=7) for y in d.years)]
+            *(Column(str(y), str(y), width=6) for y in d.years)]
 
 
 def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int | None = None,

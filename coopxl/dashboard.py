@@ -3,26 +3,37 @@
 Every text from a plan is written with `write_string` (never a formula, never a link);
 text that Excel would take for a formula when re-edited gets a quote prefix. The file is
 written to a temporary name and renamed only once complete.
+
+The workbook is made to be printed for the bureau and the comité syndical: every sheet is
+set for A4 landscape at a fixed readable scale (a wide table continues on the next pages,
+its identifying column repeated, rather than shrinking to one page wide), with print
+titles, a print area, margins, a header and a footer. Table headers carry their own font
+and fill colours, because LibreOffice does not draw Excel's table styles.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
 from . import french
 from .consolidation import ACTION_STATUS_KEYS, Dashboard, calendar_columns, charter_columns
 from .files import atomic_write
+from .formats import readable_scale, wrapped_lines
 from .schema import (
     ACTION_STATUSES,
     DASHBOARD_ACTIONS,
     DASHBOARD_CALENDAR,
     DASHBOARD_CHARTER,
     DASHBOARD_CHECKS,
+    DASHBOARD_COMMITTEE,
+    DASHBOARD_FUNDER_SHEET,
     DASHBOARD_FUNDER_SUMMARY,
     DASHBOARD_FUNDINGS,
     DASHBOARD_SYNTHESIS,
     DASHBOARD_TEAM,
+    NUMBER_FORMATS,
     Column,
     Kind,
     Table,
@@ -31,11 +42,26 @@ from .schema import (
 TITLE = "Plans de coopération — tableau de bord"
 HEADER_ROW = 3
 """0-based row of the tables' headers: title on row 0, date on row 1."""
-_NUMBER_FORMATS = {
-    Kind.DATE: "dd/mm/yyyy", Kind.AMOUNT: '#,##0 "€"', Kind.INTEGER: "0", Kind.NUMBER: "#,##0.0",
-    Kind.PERCENT: '0.0" %"',
-}
+HEADER_FONT, HEADER_FILL = "#FFFFFF", "#1F4E79"
+"""Table headers: white on dark blue (contrast 9:1), written on the cells themselves."""
+PRINT_SCALE = 80
+"""Percent. Arial 10 printed at 80 % is 8 pt: the smallest size the comité reads comfortably."""
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.7, "bottom": 0.6}
+"""Inches; the header and footer sit in the top and bottom margins."""
+FONT = "Arial"
+"""Arial, not Calibri: LibreOffice has a metric twin of it everywhere (Liberation Sans), so
+columns, wrapping and page breaks come out the same in Excel and in LibreOffice."""
+LINE_HEIGHT = 12.75
+"""Points per line of Arial 10, for the heights of rows of wrapped text."""
+WIDTH_SAMPLE = 2000
+"""Rows looked at to size a column from its content (enough for any real dashboard)."""
+CHART_PAGE_HEIGHT = 660
+"""Pixels: the most a chart may take to fit a landscape page at PRINT_SCALE under the repeated header."""
+COMMITTEE_CHART_WIDTH = 600
+"""Pixels: the first chart of the comité sheet, wide enough for the EPCI names to stay on one
+line (LibreOffice skips labels that wrap); the second one takes the rest of the table's width."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_SHOWN_LENGTH = {Kind.DATE: 10, Kind.PERCENT: 5}
 
 
 def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
@@ -66,6 +92,42 @@ def funder_table(d: Dashboard) -> tuple[list[Column], list[dict[str, Any]]]:
     return columns, rows + [total]
 
 
+def committee_rows(d: Dashboard) -> list[dict[str, Any]]:
+    """The key figures per EPCI of the « Synthèse pour le comité », and their total."""
+    keys = DASHBOARD_COMMITTEE.keys
+    rows = [{key: row.get(key) for key in keys} for row in d.synthesis]
+    total: dict[str, Any] = {"epci": "Total"}
+    for column in DASHBOARD_COMMITTEE.columns:
+        if column.kind in (Kind.INTEGER, Kind.AMOUNT):
+            total[column.key] = sum(row[column.key] or 0 for row in rows)
+    return rows + [total]
+
+
+def text_width(column: Column, rows: list[dict[str, Any]]) -> float:
+    """A column's width from its content: the longest value shown, within sensible bounds.
+
+    Headers wrap, so only their longest word counts. Long texts keep the schema's width
+    (they wrap); other columns never exceed it by much, so a stray long value wraps instead."""
+    if column.wraps:
+        return column.display_width
+    longest = max((len(word) for word in column.header.split()), default=4) + 1
+    shown = _SHOWN_LENGTH.get(column.kind)
+    for row in rows[:WIDTH_SAMPLE]:
+        value = row.get(column.key)
+        if value is None or value == "":
+            continue
+        if shown is not None:
+            length = shown
+        elif column.kind is Kind.AMOUNT and isinstance(value, (int, float)):
+            length = len(f"{value:,.0f}") + 2
+        elif isinstance(value, float):
+            length = len(f"{value:,.1f}")
+        else:
+            length = len(str(value))
+        longest = max(longest, length)
+    return float(min(max(longest + 2, 6), max(column.display_width, 12) + 8))
+
+
 class _Writer:
     def __init__(self, dashboard: Dashboard, path: Path) -> None:
         import xlsxwriter
@@ -73,69 +135,110 @@ class _Writer:
         self.dashboard = dashboard
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "default_date_format": "dd/mm/yyyy", "constant_memory": False})
+            "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": False,
+            "default_format_properties": {"font_name": FONT, "font_size": 10}})
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
-        self.formats = {kind: self.book.add_format({"num_format": fmt, "valign": "top"})
-                        for kind, fmt in _NUMBER_FORMATS.items()}
+        self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
+                        for kind in (Kind.DATE, Kind.AMOUNT, Kind.INTEGER, Kind.NUMBER, Kind.PERCENT)}
+        self.totals = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "bold": True, "top": 1})
+                       for kind in (Kind.TEXT, Kind.AMOUNT, Kind.INTEGER)}
         self.text = self.book.add_format({"valign": "top"})
         self.wrap = self.book.add_format({"valign": "top", "text_wrap": True})
         self.quoted = self.book.add_format({"valign": "top", "quote_prefix": True})
+        self.quoted_wrap = self.book.add_format({"valign": "top", "quote_prefix": True, "text_wrap": True})
+        self.header = self.book.add_format({"bold": True, "font_color": HEADER_FONT, "bg_color": HEADER_FILL,
+                                            "pattern": 1, "text_wrap": True, "valign": "top",
+                                            "border": 1, "border_color": "#FFFFFF"})
         self.title = self.book.add_format({"bold": True, "font_size": 14, "font_color": "#1F4E79"})
         self.subtitle = self.book.add_format({"italic": True, "font_color": "#595959"})
+        self.section = self.book.add_format({"bold": True, "font_color": "#1F4E79"})
         self.mark = self.book.add_format({"align": "center", "bg_color": "#9BC2E6", "font_color": "#1F4E79"})
+        when = dashboard.generated_at
+        self.last_columns: dict[str, int] = {}
+        self.consolidated_on = f"Consolidé le {french.date_long(when.date())} à {when:%H:%M}"
 
     def write(self) -> None:
         d = self.dashboard
-        synthesis = self.sheet("Synthèse", "Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis)
-        self.sheet("Actions", "Toutes les actions", DASHBOARD_ACTIONS, d.actions)
-        fundings = self.sheet("Financements", "Plans de financement", DASHBOARD_FUNDINGS, d.fundings)
-        summary_row = HEADER_ROW + len(d.fundings) + 4
+        committee = self.book.add_worksheet(DASHBOARD_COMMITTEE.sheet)
+        synthesis = self.sheet("Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis, frozen=1)
+        self.sheet("Toutes les actions", DASHBOARD_ACTIONS, d.actions, frozen=1)
+        self.sheet("Plans de financement", DASHBOARD_FUNDINGS, d.fundings, frozen=1)
         columns, rows = funder_table(d)
-        fundings.write_string(summary_row - 1, 0, "Montants par EPCI et par financeur (hors financements refusés)",
-                              self.book.add_format({"bold": True}))
-        self.table(fundings, Table(DASHBOARD_FUNDER_SUMMARY, "Financements", tuple(columns), ""), rows,
-                   summary_row, set_widths=False)
-        self.sheet("Charte", "Actions par mesure de la charte et par EPCI",
-                   Table(DASHBOARD_CHARTER, "Charte", tuple(charter_columns(d)), ""), d.charter)
-        self.sheet("Équipe Parc", "Charge de l'équipe du Parc", DASHBOARD_TEAM, d.team)
+        funders = self.sheet("Montants par EPCI et par financeur (hors financements refusés)",
+                             Table(DASHBOARD_FUNDER_SUMMARY, DASHBOARD_FUNDER_SHEET, tuple(columns), ""), rows,
+                             frozen=1, total=True)
+        self.sheet("Actions par mesure de la charte et par EPCI",
+                   Table(DASHBOARD_CHARTER, "Charte", tuple(charter_columns(d)), ""), d.charter, frozen=2)
+        self.sheet("Charge de l'équipe du Parc", DASHBOARD_TEAM, d.team, frozen=1)
         years = calendar_columns(d)
-        calendar = self.sheet("Calendrier", "Calendrier des actions (années de réalisation)",
-                              Table(DASHBOARD_CALENDAR, "Calendrier", tuple(years), ""), d.calendar)
+        calendar = self.sheet("Calendrier des actions (années de réalisation)",
+                              Table(DASHBOARD_CALENDAR, "Calendrier", tuple(years), ""), d.calendar,
+                              frozen=3)
         if d.calendar and d.years:
             first = len(years) - len(d.years)
             calendar.conditional_format(HEADER_ROW + 1, first, HEADER_ROW + len(d.calendar), len(years) - 1,
                                         {"type": "cell", "criteria": "==", "value": '"●"', "format": self.mark})
-        self.sheet("Contrôles", "Erreurs et avertissements de tous les plans", DASHBOARD_CHECKS, d.checks)
-        self.charts(synthesis, fundings, summary_row)
+        self.sheet("Erreurs et avertissements de tous les plans", DASHBOARD_CHECKS, d.checks, frozen=1)
+        self.committee(committee)
+        self.charts(synthesis, funders, len(rows))
         self.book.close()
 
-    def sheet(self, name: str, title: str, table: Table, rows: list[dict[str, Any]]) -> Any:
-        sheet = self.book.add_worksheet(name)
-        sheet.write_string(0, 0, f"{TITLE} — {title}", self.title)
-        when = self.dashboard.generated_at
-        sheet.write_string(1, 0, f"Consolidé le {french.date_long(when.date())} à {when:%H:%M}, à partir de "
-                                 f"{self.dashboard.files} fichier(s) du dossier plans/.", self.subtitle)
-        self.table(sheet, table, rows, HEADER_ROW)
-        sheet.freeze_panes(HEADER_ROW + 1, 0)
-        sheet.set_landscape()
-        sheet.set_paper(9)
-        sheet.fit_to_pages(1, 0)
-        sheet.repeat_rows(HEADER_ROW)
-        sheet.set_footer("&L&A&Rpage &P / &N")
+    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False) -> Any:
+        """A sheet holding one table under its title, set up for screen and paper."""
+        sheet = self.book.add_worksheet(table.sheet)
+        self.headings(sheet, title)
+        widths = self.table(sheet, table, rows, HEADER_ROW, total=total)
+        sheet.freeze_panes(HEADER_ROW + 1, frozen)
+        self.print_setup(sheet, title, last_row=HEADER_ROW + max(len(rows), 1), widths=widths)
+        self.last_columns[table.sheet] = len(widths) - 1
         return sheet
 
-    def table(self, sheet: Any, table: Table, rows: list[dict[str, Any]], top: int, set_widths: bool = True) -> None:
+    def headings(self, sheet: Any, title: str) -> None:
+        sheet.write_string(0, 0, f"{TITLE} — {title}", self.title)
+        sheet.write_string(1, 0, f"{self.consolidated_on}, à partir de {self.dashboard.files} fichier(s) du "
+                                 "dossier plans/.", self.subtitle)
+
+    def print_setup(self, sheet: Any, title: str, *, last_row: int, widths: list[float],
+                    one_page: bool = False) -> None:
+        """A4 landscape, margins, header and footer, print titles and area, readable scale."""
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.set_margins(**MARGINS)
+        sheet.set_header(_header_text(f"&L&\"-,Bold\"{TITLE}&C{title}&R{self.consolidated_on}"), {"margin": 0.3})
+        sheet.set_footer("&L&A&Rpage &P / &N", {"margin": 0.3})
+        # From the table's header: the page header already gives the title and the date, and the
+        # title cell, cut by the repeated first column, would head every continuation page.
+        sheet.print_area(0 if one_page else HEADER_ROW, 0, last_row, len(widths) - 1)
+        if one_page:
+            sheet.fit_to_pages(1, 1)
+            return
+        sheet.repeat_rows(HEADER_ROW)
+        sheet.repeat_columns(0)
+        sheet.print_across()
+        # One page wide when that stays readable; else the columns continue on the next pages.
+        sheet.set_print_scale(readable_scale(widths, landscape=True, side_margins=MARGINS["left"] + MARGINS["right"],
+                                             minimum=PRINT_SCALE))
+
+    def table(self, sheet: Any, table: Table, rows: list[dict[str, Any]], top: int, *,
+              total: bool = False) -> list[float]:
+        """Write `rows` as the Excel table `table` from row `top`; return the column widths set.
+
+        With `total`, the last row is a total row, in bold under a rule."""
         columns = table.columns
-        for index, column in enumerate(columns):
-            if set_widths:
-                sheet.set_column(index, index, column.display_width, self.wrap if column.wraps else None)
+        widths = [text_width(column, rows) for column in columns]
+        for index, (column, width) in enumerate(zip(columns, widths)):
+            sheet.set_column(index, index, width, self.wrap if column.wraps else None)
+        header_lines = max((wrapped_lines(c.header, w) for c, w in zip(columns, widths)), default=1)
+        sheet.set_row(top, LINE_HEIGHT * header_lines + 2)
+        wrapped = [(column.key, width) for column, width in zip(columns, widths) if column.wraps]
         # The hot loop of a large consolidation (3 million cells for 1,000 plans): text and
         # numbers are written here directly; other values go through `other_value`.
-        plan = [(index, column, self.wrap if column.wraps else self.text, self.formats.get(column.kind, self.text))
+        plan = [(index, column, self.wrap if column.wraps else self.text,
+                 self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
-        write_string, write_number, quoted = sheet.write_string, sheet.write_number, self.quoted
+        write_string, write_number = sheet.write_string, sheet.write_number
         for row_number, row in enumerate(rows, start=top + 1):
-            for index, column, text_format, number_format in plan:
+            for index, column, text_format, quoted, number_format in plan:
                 value = row.get(column.key)
                 if isinstance(value, str):
                     if value:
@@ -145,9 +248,26 @@ class _Writer:
                     write_number(row_number, index, value, number_format)
                 elif value is not None:
                     self.other_value(sheet, row_number, index, value, number_format)
+            if wrapped:
+                # Neither Excel nor LibreOffice sizes these rows when printing: heights are set here.
+                lines = max(wrapped_lines(row[key], width) if isinstance(row.get(key), str) else 1
+                            for key, width in wrapped)
+                if lines > 1:
+                    sheet.set_row(row_number, min(LINE_HEIGHT * lines + 2, 409))
+        if total and rows:
+            for index, column in enumerate(columns):
+                value = rows[-1].get(column.key)
+                bold = self.totals.get(column.kind, self.totals[Kind.TEXT])
+                if isinstance(value, str):
+                    sheet.write_string(top + len(rows), index, value, bold)
+                elif isinstance(value, (int, float)):
+                    sheet.write_number(top + len(rows), index, value, bold)
+                else:
+                    sheet.write_blank(top + len(rows), index, None, bold)
         sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
-            "name": table.name, "style": "Table Style Medium 2", "autofilter": True,
-            "columns": [{"header": c.header} for c in columns]})
+            "name": table.name, "style": "Table Style Light 1", "autofilter": True,
+            "columns": [{"header": c.header, "header_format": self.header} for c in columns]})
+        return widths
 
     def other_value(self, sheet: Any, row: int, col: int, value: Any, number_format: Any) -> None:
         """A value that is neither text nor a plain int/float: yes/no, a date, another number."""
@@ -161,34 +281,89 @@ class _Writer:
         else:
             sheet.write_number(row, col, value, number_format)
 
-    def charts(self, synthesis: Any, fundings: Any, summary_row: int) -> None:
+    def committee(self, sheet: Any) -> None:
+        """The « Synthèse pour le comité »: key figures per EPCI and the two charts, on one A4 page."""
+        title = "Synthèse pour le comité"
+        self.headings(sheet, title)
+        rows = committee_rows(self.dashboard)
+        widths = self.table(sheet, DASHBOARD_COMMITTEE, rows, HEADER_ROW, total=True)
+        sheet.freeze_panes(HEADER_ROW + 1, 1)
+        self.committee_top = HEADER_ROW + len(rows) + 2
+        self.committee_sheet = sheet
+        self.committee_width = int(sum(width * 7 + 5 for width in widths))
+        self.print_setup(sheet, title, last_row=self.committee_top + self.committee_chart_rows(),
+                         widths=widths, one_page=True)
+
+    def committee_chart_rows(self) -> int:
+        """Rows the two charts of the comité sheet cover (20 px a row)."""
+        return math.ceil(self.committee_chart_height() / 20) + 1
+
+    def committee_chart_height(self) -> int:
+        return max(300, 100 + 26 * len(self.dashboard.synthesis))
+
+    def status_chart(self, height: int, width: int, font_size: int) -> Any:
+        """Actions by status per EPCI: one bar per EPCI, every name on the axis."""
+        rows = len(self.dashboard.synthesis)
+        first = [c.key for c in DASHBOARD_SYNTHESIS.columns].index(ACTION_STATUS_KEYS[0])
+        chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
+        for offset, status in enumerate(ACTION_STATUSES):
+            chart.add_series({
+                "name": status, "gap": 40,
+                "categories": [DASHBOARD_SYNTHESIS.sheet, HEADER_ROW + 1, 0, HEADER_ROW + rows, 0],
+                "values": [DASHBOARD_SYNTHESIS.sheet, HEADER_ROW + 1, first + offset, HEADER_ROW + rows,
+                           first + offset]})
+        chart.set_title({"name": "Actions par statut et par EPCI", "name_font": {"size": font_size + 2, "name": FONT}})
+        # In a bar chart the y axis holds the categories: one label per EPCI, none skipped.
+        chart.set_y_axis({"reverse": True, "num_font": {"size": font_size, "name": FONT}, "interval_unit": 1})
+        chart.set_x_axis({"num_font": {"size": font_size, "name": FONT}, "major_gridlines": {"visible": True}})
+        chart.set_legend({"position": "bottom", "font": {"size": font_size, "name": FONT}})
+        chart.set_size({"width": width, "height": height})
+        return chart
+
+    def funding_chart(self, total_row: int, height: int, width: int, font_size: int) -> Any:
+        """Funding by funder (totals of the funder × EPCI table)."""
+        last_col = len(self.dashboard.funder_summary)
+        chart = self.book.add_chart({"type": "bar"})
+        chart.add_series({
+            "name": "Montant (€ HT)", "gap": 40,
+            "categories": [DASHBOARD_FUNDER_SHEET, HEADER_ROW, 1, HEADER_ROW, last_col],
+            "values": [DASHBOARD_FUNDER_SHEET, total_row, 1, total_row, last_col],
+            "data_labels": {"value": True, "num_format": NUMBER_FORMATS[Kind.AMOUNT],
+                            "font": {"size": font_size, "name": FONT}}})
+        chart.set_title({"name": "Financements par financeur (hors refusés)", "name_font": {"size": font_size + 2, "name": FONT}})
+        chart.set_legend({"none": True})
+        chart.set_y_axis({"reverse": True, "num_font": {"size": font_size, "name": FONT}, "interval_unit": 1})
+        # The axis without « € » (named once in its title): its labels stay short enough to all show.
+        chart.set_x_axis({"num_format": "#,##0", "num_font": {"size": font_size, "name": FONT},
+                          "name": "€ HT", "name_font": {"size": font_size, "name": FONT, "bold": False},
+                          "major_gridlines": {"visible": True}})
+        chart.set_size({"width": width, "height": height})
+        return chart
+
+    def charts(self, synthesis: Any, funders: Any, funder_rows: int) -> None:
         d = self.dashboard
         rows = len(d.synthesis)
+        committee_height = self.committee_chart_height()
         if rows:
-            first = [c.key for c in DASHBOARD_SYNTHESIS.columns].index(ACTION_STATUS_KEYS[0])
-            chart = self.book.add_chart({"type": "bar", "subtype": "stacked"})
-            for offset, status in enumerate(ACTION_STATUSES):
-                chart.add_series({
-                    "name": status,
-                    "categories": ["Synthèse", HEADER_ROW + 1, 0, HEADER_ROW + rows, 0],
-                    "values": ["Synthèse", HEADER_ROW + 1, first + offset, HEADER_ROW + rows, first + offset]})
-            chart.set_title({"name": "Actions par statut et par EPCI"})
-            chart.set_y_axis({"reverse": True})
-            chart.set_legend({"position": "bottom"})
-            chart.set_size({"width": 900, "height": 60 + 26 * rows})
-            synthesis.insert_chart(HEADER_ROW + rows + 3, 0, chart)
+            below = HEADER_ROW + rows + 3
+            height = min(CHART_PAGE_HEIGHT, 140 + 30 * rows)
+            synthesis.set_h_pagebreaks([below - 1])  # the chart on a page of its own, never cut
+            synthesis.insert_chart(below, 0, self.status_chart(height, 1000, 10))
+            synthesis.print_area(HEADER_ROW, 0, below + math.ceil(height / 20) + 1, self.last_columns[synthesis.name])
+            self.committee_sheet.insert_chart(self.committee_top, 0,
+                                              self.status_chart(committee_height, COMMITTEE_CHART_WIDTH, 8))
         if d.funder_summary:
-            # Funders are the summary's columns; their totals are its last row.
-            total_row, last_col = summary_row + len(d.epci_columns) + 1, len(d.funder_summary)
-            chart = self.book.add_chart({"type": "bar"})
-            chart.add_series({
-                "name": "Montant (€ HT)",
-                "categories": ["Financements", summary_row, 1, summary_row, last_col],
-                "values": ["Financements", total_row, 1, total_row, last_col],
-                "data_labels": {"value": True, "num_format": '#,##0 "€"'}})
-            chart.set_title({"name": "Financements par financeur (hors refusés)"})
-            chart.set_legend({"none": True})
-            chart.set_y_axis({"reverse": True})
-            chart.set_x_axis({"num_format": '#,##0 "€"'})
-            chart.set_size({"width": 900, "height": 80 + 30 * len(d.funder_summary)})
-            fundings.insert_chart(summary_row + len(d.funder_summary) + 3, 0, chart)
+            total_row = HEADER_ROW + funder_rows  # the summary's last row holds the totals
+            below = total_row + 3
+            height = min(CHART_PAGE_HEIGHT, 140 + 30 * len(d.funder_summary))
+            funders.set_h_pagebreaks([below - 1])
+            funders.insert_chart(below, 0, self.funding_chart(total_row, height, 1000, 10))
+            funders.print_area(HEADER_ROW, 0, below + math.ceil(height / 20) + 1, self.last_columns[funders.name])
+            self.committee_sheet.insert_chart(self.committee_top, 0, self.funding_chart(
+                total_row, committee_height, max(300, self.committee_width - COMMITTEE_CHART_WIDTH - 24), 8),
+                {"x_offset": COMMITTEE_CHART_WIDTH + 16})
+
+
+def _header_text(text: str) -> str:
+    """A print header within Excel's 255 characters (its codes such as &L are not escaped)."""
+    return text[:255]

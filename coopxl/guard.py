@@ -117,8 +117,8 @@ class Package:
 
 
 def _keeps(member: str) -> bool:
-    """Parts handed to the reader (workbook, its relationships, the sheets)."""
-    return member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels") or (
+    """Parts handed to the reader (workbook, its relationships, the styles, the sheets)."""
+    return member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml") or (
         member.startswith("xl/worksheets/") and member.endswith(".xml"))
 
 

@@ -351,6 +351,19 @@ _CODES = (
     Code("pandas-missing", ERROR, "commande", "pandas absent",
          "les tableaux pandas demandent le module pandas, absent de cet environnement Python. "
          "Installez-le avec « pip install \"coopxl[pandas]\" »."),
+    # --- issue 16: what another spreadsheet or a merge did to the workbook ----------
+    Code("broken-number-format", WARNING, "values", "Format de nombre altéré",
+         "le format « {value} » de « {field} » ({count} cellule(s) de la colonne) divise l'affichage par "
+         "1 000 : 120 000 € s'affiche « 120 € ». Il a été altéré par un enregistrement dans LibreOffice ; "
+         "les valeurs sont justes. Réparez le classeur avec « coopxl migrer », ou rétablissez le format "
+         "{expected} (Format > Cellules).",
+         "LibreOffice, en français, réécrit le format des montants des anciens modèles ; coopxl lit "
+         "toujours la bonne valeur."),
+    Code("value-under-merged-cell", WARNING, "values", "Valeur masquée par une fusion",
+         "la cellule contient « {value} », masquée par la fusion de cellules qui part de {anchor} : "
+         "personne ne la voit dans la feuille, elle n'est donc ni lue ni reprise dans les documents. "
+         "Annulez la fusion (Accueil > Fusionner et centrer) et déplacez la valeur dans la bonne cellule, "
+         "ou effacez-la."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}

@@ -103,7 +103,8 @@ def migrate_workbook(path: Path, *, current: str | None = None) -> MigrationResu
     current = current or TEMPLATE_VERSION
     plan = read_plan(path)
     version = plan.template_version or ""
-    if version == current:
+    broken_formats = any(f.code == "broken-number-format" for f in plan.findings)  # issue 16
+    if version == current and not broken_formats:
         return MigrationResult(path, version, current)
     steps = []
     cursor = version
@@ -117,6 +118,10 @@ def migrate_workbook(path: Path, *, current: str | None = None) -> MigrationResu
     workbook = load_workbook(path)
     for step in steps:
         step(workbook)
+    if broken_formats:  # issue 16: number formats a LibreOffice save broke
+        from .formats import repair_number_formats
+
+        repair_number_formats(workbook)
     sheet, cell = plan.field_cells.get("template_version", (PLAN.field_sheet.name, "B11"))
     workbook[sheet][cell].value = current
     with atomic_write(path) as temporary:

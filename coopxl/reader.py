@@ -29,7 +29,7 @@ from .schema import (
     WorkbookSchema,
     normalize_header,
 )
-from .xlsx import RawTable, RawWorkbook, column_letter, read_workbook
+from .xlsx import RawTable, RawWorkbook, column_index, column_letter, read_workbook
 
 PLAN_RECORDS: dict[str, tuple[type, str]] = {
     "T_GroupeProjet": (model.Member, "members"),
@@ -108,6 +108,9 @@ def _read_into(target: Plan | Referential, schema: WorkbookSchema, raw: RawWorkb
         if where:
             target.field_cells[named.key] = where
     reader.version = getattr(target, "template_version", None)
+    for sheet, cell, number_format, count in raw.broken_formats:
+        reader.note("broken-number-format", sheet=sheet, cell=cell, field=reader.header_at(sheet, cell),
+                    value=number_format, count=count, expected=_shown_format(number_format))
     for table in schema.tables:
         record_class, attribute = RECORDS[schema.title][table.name]
         records, sheet = reader.table_records(table, record_class)
@@ -231,8 +234,23 @@ class _SheetReader:
         self.note("missing-table", sheet=table.sheet, table=table.name, expected=table.sheet)
         return None
 
+    def header_at(self, sheet: str, cell: str) -> str:
+        """The header of the table column holding `cell`, or the cell itself."""
+        letters = cell.rstrip("0123456789")
+        for table in self.raw.tables.values():
+            index = column_index(letters) - table.first_column
+            if table.sheet == sheet and 0 <= index < len(table.headers):
+                return table.headers[index]
+        return cell
+
     # --- values -------------------------------------------------------------------
     def convert(self, value: Any, kind: Kind, sheet: str, cell: str, label: str) -> Any:
+        if sheet in self.raw.merged and not _is_blank(value):
+            anchor = self.raw.hidden_by_merge(sheet, cell)
+            if anchor is not None:  # in the file, but nobody sees it: never used
+                self.note("value-under-merged-cell", sheet=sheet, cell=cell, field=label, value=value,
+                          anchor=anchor)
+                return None
         flag = self.raw.flags.get((sheet, cell))
         if flag is not None and _is_blank(value):
             code = "formula-error" if flag[0] == "error" else "formula-without-value"
@@ -343,6 +361,11 @@ def _text(value: Any) -> str:
     text = str(value)
     # isprintable() is False for any control character (and for \n and \t, which we keep).
     return text.strip() if text.isprintable() else _CONTROL_CHARS.sub(" ", text).strip()
+
+
+def _shown_format(number_format: str) -> str:
+    """How the format to restore is named in Excel's French dialog."""
+    return "# ##0 €" if "€" in number_format else "# ##0"
 
 
 def _is_blank(value: Any) -> bool:

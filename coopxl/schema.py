@@ -37,17 +37,22 @@ class Kind(enum.Enum):
 
 
 NUMBER_FORMATS = {
-    Kind.DATE: "DD/MM/YYYY",
-    Kind.AMOUNT: '#,##0 "€"',
+    Kind.DATE: "dd/mm/yyyy",
+    Kind.AMOUNT: '#,##0" €"',
     Kind.INTEGER: "0",
-    Kind.NUMBER: "#,##0.##",
+    Kind.NUMBER: "#,##0.0",
     Kind.PERCENT: '0" %"',
     Kind.SIREN: "@",
     Kind.TEXT: "@",
     Kind.LONG_TEXT: "@",
     Kind.CODES: "@",
 }
-"""Excel number format per kind; Excel shows them the French way on a French system."""
+"""Excel number format per kind, for the plan, the référentiel and the dashboard alike.
+
+Excel shows them the French way on a French system. Each survives a save by LibreOffice in
+a French or an English locale with its meaning (tests/test_formats.py): `#,##0 "€"` did not,
+LibreOffice (French locale) rewrites it `#,##0,\\€`, which shows amounts divided by 1,000.
+"""
 
 DEFAULT_WIDTHS = {
     Kind.DATE: 12,
@@ -517,7 +522,7 @@ REFERENTIAL_TABLES = (
         "La structure de la charte : vocations, orientations et mesures. Les codes de mesure "
         "(par exemple 5.2) sont ceux que les plans citent."), columns=(
         Column("Version", "version", required=True, width=18),
-        Column("Vocation", "vocation", width=40),
+        Column("Vocation", "vocation", Kind.LONG_TEXT, width=40),
         Column("N° orientation", "orientation_number", Kind.INTEGER, width=12),
         Column("Orientation", "orientation", Kind.LONG_TEXT, width=50),
         Column("Code mesure", "code", required=True, width=10),
@@ -632,7 +637,6 @@ class DashboardSheet:
 
 DASHBOARD_SYNTHESIS = Table("T_Synthese", "Synthèse", help="Une ligne par EPCI du référentiel.", columns=(
     *_EPCI_COLUMNS,
-    Column("Fichier", "file", width=40),
     Column("Statut du plan", "status", width=16),
     Column("Période", "period", width=24),
     Column("Référent Parc", "referent", width=20),
@@ -653,8 +657,10 @@ DASHBOARD_SYNTHESIS = Table("T_Synthese", "Synthèse", help="Une ligne par EPCI 
     Column("Erreurs", "errors", Kind.INTEGER),
     Column("Avertissements", "warnings", Kind.INTEGER, width=14),
     Column("Remarque", "remark", Kind.LONG_TEXT, width=50),
+    Column("Fichier", "file", width=40),
 ))
-"""Status columns in the order of ACTION_STATUSES: to_come … abandoned."""
+"""Status columns in the order of ACTION_STATUSES: to_come … abandoned. « Fichier » comes last:
+on screen and on paper the first columns go to what the comité reads."""
 
 SYNTHESIS_STATUS_KEYS = dict(zip(ACTION_STATUSES, ("to_come", "ongoing", "done", "postponed", "abandoned")))
 
@@ -678,9 +684,25 @@ DASHBOARD_TEAM = Table("T_EquipeParc", "Équipe Parc", help="Charge de l'équipe
 ))
 
 DASHBOARD_CHECKS = Table("T_TousControles", "Contrôles", help="Toutes les remarques de tous les plans.",
-                         columns=(Column("Fichier", "file", width=40), Column("EPCI", "epci", width=30),
-                                  *PLAN.table("T_Controles").columns))
+                         columns=(Column("EPCI", "epci", width=30), *PLAN.table("T_Controles").columns,
+                                  Column("Fichier", "file", width=40)))
 
+DASHBOARD_COMMITTEE = Table("T_Comite", "Synthèse pour le comité", help="Les chiffres clés par EPCI, sur une page.",
+                            columns=(
+    Column("EPCI", "epci", width=34),
+    Column("Statut du plan", "status", width=16),
+    Column("Actions", "actions", Kind.INTEGER, width=9),
+    Column("Réalisées", "done", Kind.INTEGER, width=10),
+    Column("En cours", "ongoing", Kind.INTEGER, width=9),
+    Column("À venir", "to_come", Kind.INTEGER, width=9),
+    Column("Coût total (€ HT)", "cost", Kind.AMOUNT, width=15),
+    Column("Financement Parc", "parc_funding", Kind.AMOUNT, width=15),
+    Column("LEADER", "leader_funding", Kind.AMOUNT, width=14),
+    Column("Dernière revue", "last_review", Kind.DATE, width=13),
+))
+"""The one-page « Synthèse pour le comité »: a subset of T_Synthese's columns (same keys), and a total row."""
+
+DASHBOARD_FUNDER_SHEET = "Financeurs par EPCI"
 DASHBOARD_FUNDER_SUMMARY = "T_FinanceursParEPCI"
 DASHBOARD_CHARTER = "T_ChartePlans"
 DASHBOARD_CALENDAR = "T_Calendrier"
@@ -689,3 +711,52 @@ NOT_RECEIVED = "Non reçu"
 UNREADABLE = "Illisible"
 DUPLICATE = "Doublon"
 """Statuses of the Synthèse rows of EPCIs without a usable plan (SPEC §6)."""
+
+# ---------------------------------------------------------------------------
+# One filled row per plan table, shown in the input message of each column (issue 16)
+# ---------------------------------------------------------------------------
+
+PLAN_EXAMPLES: dict[str, dict[str, str]] = {
+    "T_GroupeProjet": {
+        "structure": "Parc", "college": "Technicien", "role": "Chargée de mission", "civility": "Mme",
+        "first_name": "Claire", "last_name": "Martin", "role_detail": "Chargée de mission mobilité",
+        "email": "claire.martin@exemple.fr", "phone": "04 75 00 00 00", "pair_role": "Référent"},
+    "T_Seances": {
+        "number": "1", "kind": "Interconnaissance", "date": "12/03/2025", "place": "Le Cheylard, salle du conseil",
+        "status": "Tenue", "participants": "Le groupe projet au complet (8 personnes)",
+        "outcomes": "Attentes partagées sur la mobilité et le tourisme"},
+    "T_Interconnaissance": {
+        "topic": "Attentes et préoccupations", "structure": "EPCI",
+        "content": "Mieux articuler le schéma de mobilité de l'EPCI et la charte du Parc"},
+    "T_Pistes": {
+        "number": "P1", "title": "Développer les mobilités douces autour de la Dolce Via", "horizon": "Court terme",
+        "measure": "5.2", "decision": "Retenue", "action": "A1.1"},
+    "T_Objectifs": {
+        "number": "OS1", "title": "Favoriser les mobilités douces", "measures": "5.2; 6.1",
+        "description": "Relier les bourgs à la Dolce Via à pied et à vélo"},
+    "T_Actions": {
+        "number": "A1.1", "objective": "OS1", "title": "Aménager les haltes de la Dolce Via",
+        "description": "Études et travaux de quatre haltes", "measure": "5.2", "horizon": "Court terme",
+        "lead": "EPCI", "other_lead": "Office de tourisme", "epci_role": "Maîtrise d'ouvrage des travaux",
+        "parc_role": "Conseil paysager et signalétique", "partners": "Département de l'Ardèche",
+        "officer": "Claire Martin", "start": "01/03/2025", "end": "31/12/2026", "status": "En cours",
+        "priority": "Haute", "cost": "48500", "parc_days": "12,5", "indicator": "Haltes aménagées",
+        "target": "4", "comment": "Subvention régionale demandée en mars"},
+    "T_Financements": {
+        "action": "A1.1", "funder": "Région Auvergne-Rhône-Alpes", "scheme": "Contrat vert et bleu",
+        "year": "2025", "amount": "20000", "status": "Sollicité"},
+    "T_Suivi": {
+        "date": "15/06/2025", "action": "A1.1", "status": "En cours", "progress": "40",
+        "achievements": "Deux haltes livrées", "difficulties": "Retard du lot signalétique",
+        "next_steps": "Consulter les entreprises en septembre", "decision": "Poursuivre"},
+    "T_Deliberations": {
+        "body": "Conseil communautaire", "number": "2025_045", "date": "14/02/2025", "convened_on": "07/02/2025",
+        "chair": "M. Jean Dupuis", "secretary": "Mme Anne Roux", "rapporteur": "M. Paul Vidal", "members": "32",
+        "present": "25", "proxies": "3", "voters": "28", "votes_for": "27", "votes_against": "0",
+        "abstentions": "1", "result": "Adoptée", "actes_subject": "8.4 Aménagement du territoire",
+        "transmitted_on": "17/02/2025", "actes_id": "007-200041465-20250214-2025_045-DE",
+        "published_on": "18/02/2025", "hour": "18 h 30", "place": "salle du conseil, Le Cheylard",
+        "present_names": "M. Jean Dupuis ; Mme Anne Roux", "excused_names": "M. Luc Blanc",
+        "proxy_names": "M. Luc Blanc à Mme Anne Roux"},
+}
+"""An example value per column of the plan's tables, as a user would type it (fictional people)."""

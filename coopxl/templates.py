@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .files import atomic_write
+from .formats import readable_scale, wrapped_lines
 from .schema import (
     NUMBER_FORMATS,
     PLAN,
+    PLAN_EXAMPLES,
     REFERENTIAL,
     TEMPLATE_VERSION,
     Kind,
@@ -30,6 +32,11 @@ VALIDATED_ROWS = 2000
 FIXED_TIMESTAMP = dt.datetime(2026, 1, 1)
 
 _HEADER_FILL = "1F4E79"
+FONT, FONT_SIZE = "Arial", 10
+LINE_HEIGHT = 12.75
+"""Points per line of Arial 10."""
+README_WIDTH = 80
+"""Characters: the Lisez-moi column fits the width of an A4 portrait page at 100 %."""
 _TITLE_FONT_SIZE = 14
 _KIND_VALIDATION = {
     Kind.DATE: ("date", "between", "32874", "73050",
@@ -53,6 +60,7 @@ def write_workbook(schema: WorkbookSchema, path: Path, *, fields: Mapping[str, A
     from openpyxl import Workbook
 
     workbook = Workbook()
+    _use_default_font(workbook)
     workbook.remove(workbook.active)
     workbook.properties.creator = "coopxl"
     workbook.properties.title = schema.title
@@ -67,6 +75,20 @@ def write_workbook(schema: WorkbookSchema, path: Path, *, fields: Mapping[str, A
     with atomic_write(path) as temporary:
         workbook.save(temporary)
     return path
+
+
+def _use_default_font(workbook: Any) -> None:
+    """Arial 10 as the workbook's font, for every cell and for Excel's width unit (the Normal style).
+
+    Calibri has no metric twin in every LibreOffice (Carlito is often missing), so widths and
+    page breaks came out wider there; Arial has one everywhere (Liberation Sans). openpyxl has no
+    public setting for this: the default font is the first of `_fonts` and the Normal style's."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    font = Font(name=FONT, size=FONT_SIZE, family=2)
+    workbook._fonts = IndexedList([font])
+    workbook._named_styles["Normal"].font = font
 
 
 def set_text(cell: Any, value: str) -> None:
@@ -96,10 +118,10 @@ def _styles() -> dict[str, Any]:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     return {
-        "title": Font(bold=True, size=_TITLE_FONT_SIZE, color=_HEADER_FILL),
-        "bold": Font(bold=True),
-        "label": Font(bold=True, color="333333"),
-        "hint": Font(italic=True, color="666666"),
+        "title": Font(name=FONT, bold=True, size=_TITLE_FONT_SIZE, color=_HEADER_FILL),
+        "bold": Font(name=FONT, size=FONT_SIZE, bold=True),
+        "label": Font(name=FONT, size=FONT_SIZE, bold=True, color="333333"),
+        "hint": Font(name=FONT, size=FONT_SIZE, italic=True, color="666666"),
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "top": Alignment(vertical="top"),
         "input": PatternFill("solid", fgColor="FFF2CC"),
@@ -110,7 +132,7 @@ def _styles() -> dict[str, Any]:
 def _write_readme(workbook: Any, schema: WorkbookSchema) -> None:
     styles = _styles()
     sheet = workbook.create_sheet(schema.readme_sheet)
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = README_WIDTH
     sheet["A1"] = schema.title
     sheet["A1"].font = styles["title"]
     row = 3
@@ -124,13 +146,15 @@ def _write_readme(workbook: Any, schema: WorkbookSchema) -> None:
         row += 3
     sheet.cell(row=row, column=1, value=f"Version du modèle : {TEMPLATE_VERSION}").font = styles["hint"]
     sheet.sheet_view.showGridLines = False
+    _print_setup(sheet, landscape=False, title_rows=None)
 
 
 def _readme_line(sheet: Any, row: int, text: str, alignment: Any) -> None:
     cell = sheet.cell(row=row, column=1)
     set_text(cell, text)
     cell.alignment = alignment
-    sheet.row_dimensions[row].height = 15 * (1 + len(text) // 105)
+    lines = -(-len(text) // int(README_WIDTH * 1.1))
+    sheet.row_dimensions[row].height = LINE_HEIGHT * max(lines, 1) + 2
 
 
 def _sheet_help(schema: WorkbookSchema) -> list[tuple[str, str]]:
@@ -139,7 +163,7 @@ def _sheet_help(schema: WorkbookSchema) -> list[tuple[str, str]]:
         [f.label for f in schema.field_sheet.fields if f.required]))]
     for table in schema.tables:
         required = [] if table.written_by_coopxl else [c.header for c in table.columns if c.required]
-        helps.append((table.sheet, f"{table.help} (tableau {table.name}){_required_sentence(required)}"))
+        helps.append((table.sheet, f"{table.help}{_required_sentence(required)}"))
     if schema.lists_sheet:
         helps.append((schema.lists_sheet, "Feuille masquée : les listes des menus déroulants. "
                       "Elle est remplie par coopxl à partir du référentiel ; ne la modifiez pas."))
@@ -160,11 +184,11 @@ def _write_fields(workbook: Any, schema: WorkbookSchema, values: Mapping[str, An
     sheet["A1"].font = styles["title"]
     sheet.column_dimensions["A"].width = 48
     sheet.column_dimensions["B"].width = 44
-    sheet.column_dimensions["C"].width = 60
+    sheet.column_dimensions["C"].width = 50
     for named in field_sheet.fields:
         row = field_sheet.row_of(named.key)
         label = sheet.cell(row=row, column=1, value=named.label + (" *" if named.required else ""))
-        label.font = styles["label"]
+        label.font, label.alignment = styles["label"], styles["top"]
         cell = sheet.cell(row=row, column=2)
         value = values.get(named.key)
         if named.key == "template_version" and schema is PLAN:
@@ -172,16 +196,22 @@ def _write_fields(workbook: Any, schema: WorkbookSchema, values: Mapping[str, An
         set_value(cell, value, named.kind)
         cell.number_format = NUMBER_FORMATS[named.kind]
         cell.fill = styles["locked"] if named.locked else styles["input"]
+        cell.alignment = styles["wrap"]
+        count = wrapped_lines(value, 44) if isinstance(value, str) else 1
         _protect(cell, locked=named.locked)
         if named.hint:
-            sheet.cell(row=row, column=3, value=named.hint).font = styles["hint"]
+            hint = sheet.cell(row=row, column=3, value=named.hint)
+            hint.font, hint.alignment = styles["hint"], styles["wrap"]
+            count = max(count, wrapped_lines(named.hint, 50))
+        if count > 1:
+            sheet.row_dimensions[row].height = LINE_HEIGHT * count + 2
         workbook.defined_names[named.defined_name] = DefinedName(
             named.defined_name, attr_text=f"{_quote(field_sheet.name)}!$B${row}")
         _add_validation(sheet, f"B{row}", named.label, named.kind, named.choices, named.hint, named.required)
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    _print_setup(sheet, landscape=False, title_rows=None)
+    _print_setup(sheet, landscape=True, title_rows=None)
 
 
 def _protect(cell: Any, locked: bool) -> None:
@@ -192,27 +222,36 @@ def _protect(cell: Any, locked: bool) -> None:
 
 def write_table(workbook: Any, table: Table, rows: Sequence[Mapping[str, Any]]) -> Any:
     """Add the sheet of `table` to `workbook`, with its Excel table, formats and drop-downs."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.table import Table as ExcelTable
     from openpyxl.worksheet.table import TableStyleInfo
 
     styles = _styles()
     sheet = workbook.create_sheet(table.sheet)
+    lines: dict[int, int] = {}
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
         header = sheet.cell(row=1, column=index, value=column.header)
         header.alignment = Alignment(wrap_text=True, vertical="center")
-        header.font = Font(bold=True, color="FFFFFF", underline="single" if column.required else None)
+        # Explicit colours: LibreOffice does not draw Excel's table styles, so a header that
+        # relied on the style alone would be white on white there.
+        header.font = Font(name=FONT, size=FONT_SIZE, bold=True, color="FFFFFF",
+                           underline="single" if column.required else None)
+        header.fill = PatternFill("solid", fgColor=_HEADER_FILL)
         sheet.column_dimensions[letter].width = column.display_width
         for row_number, row in enumerate(rows or [{}], start=2):
             cell = sheet.cell(row=row_number, column=index)
             set_value(cell, row.get(column.key), column.kind)
             cell.number_format = NUMBER_FORMATS[column.kind]
             cell.alignment = styles["wrap"] if column.wraps else styles["top"]
+            value = row.get(column.key)
+            if column.wraps and isinstance(value, str):
+                lines[row_number] = max(lines.get(row_number, 1), wrapped_lines(value, column.display_width))
         if not table.written_by_coopxl:
             _add_validation(sheet, f"{letter}2:{letter}{VALIDATED_ROWS}", column.header, column.kind,
-                            column.choices, column.hint, column.required)
+                            column.choices, column.hint, column.required,
+                            example=PLAN_EXAMPLES.get(table.name, {}).get(column.key, ""))
     last = get_column_letter(len(table.columns))
     excel_table = ExcelTable(displayName=table.name, ref=f"A1:{last}{1 + max(len(rows), 1)}")
     excel_table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True,
@@ -220,9 +259,21 @@ def write_table(workbook: Any, table: Table, rows: Sequence[Mapping[str, Any]]) 
                                                 showColumnStripes=False)
     sheet.add_table(excel_table)
     sheet.row_dimensions[1].height = 32
-    sheet.freeze_panes = "A2"
-    _print_setup(sheet, landscape=True, title_rows="1:1")
+    for row_number, count in lines.items():
+        if count > 1:  # wrapped text: neither Excel nor LibreOffice sizes these rows when printing
+            sheet.row_dimensions[row_number].height = LINE_HEIGHT * count + 2
+    frozen = _identifying_columns(table)
+    sheet.freeze_panes = f"{get_column_letter(frozen + 1)}2"
+    _print_setup(sheet, landscape=True, title_rows="1:1",
+                 title_columns=f"A:{get_column_letter(frozen)}" if frozen else None)
     return sheet
+
+
+def _identifying_columns(table: Table) -> int:
+    """How many first columns identify a row (N° and Intitulé, SIREN and Nom…): frozen on screen,
+    repeated on paper; 0 when the row's name is not among the first three columns."""
+    keys = table.keys[:3]
+    return max((keys.index(key) + 1 for key in ("title", "name", "last_name") if key in keys), default=0)
 
 
 def original_fill(sheet_title: str, coordinate: str) -> Any:
@@ -240,7 +291,7 @@ def original_fill(sheet_title: str, coordinate: str) -> Any:
 
 
 def _add_validation(sheet: Any, cells: str, label: str, kind: Kind, choices: str | None,
-                    hint: str, required: bool) -> None:
+                    hint: str, required: bool, example: str = "") -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     obligation = "Obligatoire. " if required else ""
@@ -255,16 +306,17 @@ def _add_validation(sheet: Any, cells: str, label: str, kind: Kind, choices: str
                                     allow_blank=True)
         validation.error = f"« {label} » attend {expected}."
         prompt = hint or f"Saisissez {expected}."
-    elif hint or required:
+    elif hint or required or example:
         validation = DataValidation(allow_blank=True)
-        prompt = hint or "À renseigner."
+        prompt = hint or ("À renseigner." if required else "Facultatif.")
     else:
         return
     validation.errorTitle = "Valeur non valide"
     validation.errorStyle = "stop"
     validation.showErrorMessage = True
     validation.promptTitle = label[:32]
-    validation.prompt = (obligation + prompt)[:255]
+    shown = f" Exemple : {example}" if example else ""
+    validation.prompt = (obligation + prompt + shown)[:255]
     validation.showInputMessage = True
     sheet.add_data_validation(validation)
     validation.add(cells)
@@ -281,7 +333,7 @@ def _write_lists(workbook: Any, schema: WorkbookSchema, referential_values: Mapp
         values = choice_list.values if choice_list.from_referential is None else referential_values.get(
             choice_list.name, ())
         header = sheet.cell(row=1, column=index, value=choice_list.header)
-        header.font = Font(bold=True)
+        header.font = Font(name=FONT, size=FONT_SIZE, bold=True)
         sheet.column_dimensions[letter].width = max(14, min(40, len(choice_list.header) + 4))
         for row, value in enumerate(values, start=2):
             set_text(sheet.cell(row=row, column=index), str(value))
@@ -292,16 +344,19 @@ def _write_lists(workbook: Any, schema: WorkbookSchema, referential_values: Mapp
     sheet.protection.sheet = True
 
 
-def _print_setup(sheet: Any, *, landscape: bool, title_rows: str | None) -> None:
+def _print_setup(sheet: Any, *, landscape: bool, title_rows: str | None, title_columns: str | None = None) -> None:
+    """A4, a readable scale (one page wide when it stays readable), footer and print titles."""
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    widths = [dimension.width for dimension in sheet.column_dimensions.values() if dimension.width]
+    sheet.page_setup.scale = readable_scale(widths, landscape=landscape)
+    sheet.page_setup.pageOrder = "overThenDown"  # a band of rows is finished before the next one
     sheet.print_options.gridLines = False
     sheet.oddFooter.center.text = "&A — page &P / &N"
     if title_rows:
         sheet.print_title_rows = title_rows
+    if title_columns:
+        sheet.print_title_cols = title_columns
 
 
 def _quote(sheet_name: str) -> str:

@@ -34,6 +34,8 @@ _ATTR_RE = re.compile(rb'\b(r|t)="([^"]*)"')
 _FORMULA_RE = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 _VALUE_RE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 _HAS_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|t="e"')
+_MERGE_RE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z0-9:$]+)"')
+_STYLED_CELL_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?\bs="([0-9]+)"')
 _CELL_REF_RE = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 _ROW_OF_CELL_RE = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
 _COLUMN_OF_CELL_RE = re.compile(rb' r="([A-Z]{1,3})[0-9]')
@@ -83,6 +85,25 @@ class RawWorkbook:
     """(sheet, A1) → ("error", "#REF!") or ("no-value", "=A1*2") for cells calamine reads as ''."""
     grids: dict[str, list[list[Any]]] = field(default_factory=dict)
     """Whole-sheet values (from A1) of the sheets asked for as fallbacks."""
+    merged: dict[str, list[tuple[int, int, int, int]]] = field(default_factory=dict)
+    """Sheet → merged ranges as (first row, first column, last row, last column), 1-based."""
+    broken_formats: list[tuple[str, str, str, int]] = field(default_factory=list)
+    """(sheet, first cell, format, cells) per sheet column whose number format is known broken."""
+
+    def hidden_by_merge(self, sheet: str, cell: str) -> str | None:
+        """The top-left cell of the merge that hides `cell` (not its top-left), or None."""
+        ranges = self.merged.get(sheet)
+        if not ranges:
+            return None
+        match = _REF_RE.match(cell)
+        if not match:
+            return None
+        row, column = int(match.group(2)), column_index(match.group(1)) + 1
+        for first_row, first_column, last_row, last_column in ranges:
+            if (first_row <= row <= last_row and first_column <= column <= last_column
+                    and (row, column) != (first_row, first_column)):
+                return f"{column_letter(first_column - 1)}{first_row}"
+        return None
 
 
 def column_letter(index: int) -> str:
@@ -120,6 +141,8 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
         sheet_paths, hidden, defined = _read_package_index(package.parts)
         _check_extents(path.name, package.parts, sheet_paths)
         flags = _scan_flags(package.parts, sheet_paths)
+        merged = _merged_ranges(package.parts, sheet_paths)
+        broken_formats = _broken_formats(package.parts, sheet_paths)
         # The very bytes the guard checked (the file may be saved again meanwhile).
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data), load_tables=True)
         try:
@@ -150,7 +173,8 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
         raise UnreadableWorkbookError("corrupt-file", name=path.name,
                                       detail=_short(exc)) from exc
     return RawWorkbook(path=path, sheet_names=sheet_names, hidden_sheets=hidden, tables=tables,
-                       names=names, flags=flags, grids=fallback_grids)
+                       names=names, flags=flags, grids=fallback_grids, merged=merged,
+                       broken_formats=broken_formats)
 
 
 def _short(exc: BaseException) -> str:
@@ -289,3 +313,53 @@ def _xml_text(raw: bytes) -> str:
     for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
         text = text.replace(entity, char)
     return text
+
+
+def _merged_ranges(parts: Mapping[str, bytes], sheet_paths: dict[str, str]
+                   ) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Merged ranges of each sheet, from the sheet XML's <mergeCells>."""
+    merged = {}
+    for sheet, member in sheet_paths.items():
+        data = parts.get(member)
+        if not data or b"mergeCell" not in data:
+            continue
+        ranges = []
+        for ref in _MERGE_RE.findall(data):
+            match = _REF_RE.match(ref.decode())
+            if match and match.group(3):
+                col1, row1, col2, row2 = match.groups()
+                ranges.append((int(row1), column_index(col1) + 1, int(row2), column_index(col2) + 1))
+        if ranges:
+            merged[sheet] = ranges
+    return merged
+
+
+def _broken_formats(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> list[tuple[str, str, str, int]]:
+    """Cells whose number format is one a LibreOffice save is known to break, by sheet column."""
+    from .formats import is_broken_format
+
+    styles = parts.get("xl/styles.xml")
+    if not styles or b"numFmt " not in styles:
+        return []
+    root = SafeElementTree.fromstring(styles)
+    broken_ids = {element.get("numFmtId"): element.get("formatCode", "")
+                  for element in root.iter(f"{NS_MAIN}numFmt") if is_broken_format(element.get("formatCode", ""))}
+    if not broken_ids:
+        return []
+    cell_xfs = root.find(f"{NS_MAIN}cellXfs")
+    broken_styles = {str(index): broken_ids[xf.get("numFmtId")]
+                     for index, xf in enumerate(cell_xfs if cell_xfs is not None else [])
+                     if xf.get("numFmtId") in broken_ids}
+    found: dict[tuple[str, str], list[Any]] = {}
+    for sheet, member in sheet_paths.items():
+        data = parts.get(member)
+        if not data:
+            continue
+        for letters, row, style in _STYLED_CELL_RE.findall(data):
+            number_format = broken_styles.get(style.decode())
+            if number_format is not None:
+                key = (sheet, letters.decode())
+                if key not in found:
+                    found[key] = [f"{letters.decode()}{row.decode()}", number_format, 0]
+                found[key][2] += 1
+    return [(sheet, cell, number_format, count) for (sheet, _), (cell, number_format, count) in found.items()]

@@ -60,11 +60,25 @@ def test_dashboard_written_and_read_back(workspace: Workspace) -> None:
     write_dashboard(consolidate(workspace, today=TODAY), output)
     assert digests(workspace.plans_folder) == before
     workbook = openpyxl.load_workbook(output)
-    assert workbook.sheetnames == ["Synthèse", "Actions", "Financements", "Charte", "Équipe Parc", "Calendrier",
-                                   "Contrôles"]
+    assert workbook.sheetnames == ["Synthèse pour le comité", "Synthèse", "Actions", "Financements",
+                                   "Financeurs par EPCI", "Charte", "Équipe Parc", "Calendrier", "Contrôles"]
     assert workbook["Synthèse"]["A1"].value.startswith("Plans de coopération — tableau de bord")
     assert "Consolidé le" in workbook["Synthèse"]["A2"].value
-    assert len(workbook["Synthèse"]._charts) == 1 and len(workbook["Financements"]._charts) == 1
+    assert [len(workbook[name]._charts) for name in ("Synthèse pour le comité", "Synthèse", "Financeurs par EPCI")] == [
+        2, 1, 1]
+    committee = sheet_rows(output, "Synthèse pour le comité", "T_Comite")
+    assert [(r["EPCI"], r["Actions"], r["Coût total (€ HT)"]) for r in committee] == [
+        ("CC Ardèche des Sources et Volcans", None, None), ("CC Val'Eyrieux", 2, 32000),
+        ("CA Privas Centre Ardèche", None, None), ("Total", 2, 32000)]
+    for name in workbook.sheetnames:  # printable: A4 landscape, readable scale, the EPCI column first
+        sheet = workbook[name]
+        assert (sheet.page_setup.paperSize, sheet.page_setup.orientation) == (9, "landscape"), name
+        assert sheet.page_setup.scale is None or int(sheet.page_setup.scale) >= 80, name
+        assert "page &P / &N" in sheet.oddFooter.right.text and sheet.oddHeader.right.text.startswith("Consolidé")
+        assert sheet["A4"].fill.fgColor.rgb == "FF1F4E79" and sheet["A4"].font.color.rgb == "FFFFFFFF", name
+    assert workbook["Synthèse"].freeze_panes == "B5" and workbook["Synthèse"]["A4"].value == "EPCI"
+    assert [c.value for c in workbook["Synthèse"][4] if c.value][-1] == "Fichier"
+    assert workbook["Synthèse"].print_title_cols == "$A:$A" and workbook["Synthèse"].print_title_rows == "$4:$4"
     synthesis = sheet_rows(output, "Synthèse", "T_Synthese")
     assert [r["Statut du plan"] for r in synthesis] == ["Non reçu", "En œuvre", "Non reçu"]
     assert synthesis[1]["Coût total (€ HT)"] == 32000
@@ -73,7 +87,7 @@ def test_dashboard_written_and_read_back(workspace: Workspace) -> None:
         ("CC Val'Eyrieux", "A1.1", None), ("CC Val'Eyrieux", "A2.1", None)]
     assert workbook["Actions"]["O5"].number_format == "dd/mm/yyyy"
     assert workbook["Actions"]["O5"].value.date().isoformat() == "2024-03-01"
-    summary = {r["EPCI"]: r for r in sheet_rows(output, "Financements", "T_FinanceursParEPCI")}
+    summary = {r["EPCI"]: r for r in sheet_rows(output, "Financeurs par EPCI", "T_FinanceursParEPCI")}
     expected = {"Programme LEADER (FEADER)": 12000, "Autofinancement de l'EPCI": 8000,
                 "Région Auvergne-Rhône-Alpes": 6000, "Fonds propres du Parc": 6000}
     assert {k: v for k, v in summary["Total"].items() if k in expected} == expected

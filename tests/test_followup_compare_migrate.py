@@ -15,6 +15,7 @@ from coopxl.comparison import compare_plans, write_summary
 from coopxl.followup import generate_followup, prepare_review
 from coopxl.messages import CoopxlError
 from coopxl.reader import plan_content, read_plan
+from coopxl.schema import NUMBER_FORMATS, Kind
 from coopxl.validation import validate_plan
 from factories import TODAY, clean_plan_content, make_plan
 from test_documents import text_of
@@ -87,7 +88,7 @@ def test_preparer_adds_the_coming_review_and_changes_nothing_else(workspace: Pat
         ("Suivi", "A11"): dt.datetime(2026, 12, 8), ("Suivi", "B11"): "A1.2", ("Suivi", "C11"): "À venir",
         ("Séances", "A10"): 9, ("Séances", "B10"): "Suivi semestriel", ("Séances", "C10"): dt.datetime(2026, 12, 8),
         ("Séances", "E10"): "Prévue"}
-    assert after[("Suivi", "A10")][1] == "DD/MM/YYYY"
+    assert after[("Suivi", "A10")][1] == NUMBER_FORMATS[Kind.DATE]
     plan = read_plan(path)
     assert [(f.sheet, f.cell, f.code) for f in validate_plan(plan, today=TODAY)] == before_findings
     prepare_review(path, D(2026, 12, 8))

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from coopxl.reader import read_plan, read_referential
-from coopxl.schema import PLAN, REFERENTIAL, WorkbookSchema
+from coopxl.schema import PLAN, PLAN_EXAMPLES, REFERENTIAL, WorkbookSchema
 from coopxl.templates import build_templates
 from coopxl.workspace import Workspace, create_plan
 from libreoffice import convert, needs_libreoffice
@@ -81,9 +81,13 @@ def test_new_plan_has_every_sheet_table_name_and_drop_down(new_plan: Path) -> No
         assert table.name in sheet.tables
         assert [c.value for c in sheet[1]][: len(table.headers)] == list(table.headers)
         assert sheet.tables[table.name].tableStyleInfo.name == "TableStyleMedium2"
-        assert sheet.freeze_panes == "A2"
-        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        identifying = {"T_Actions": "D2", "T_Pistes": "C2", "T_Objectifs": "C2"}.get(table.name, "A2")
+        assert sheet.freeze_panes == identifying  # N° and Intitulé stay in view
+        assert sheet.page_setup.orientation == "landscape" and 75 <= sheet.page_setup.scale <= 100
         assert sheet.print_title_rows == "$1:$1"
+        header = sheet["A1"]  # explicit colours: LibreOffice does not draw the table style
+        assert (header.font.color.rgb, header.fill.fill_type, header.fill.fgColor.rgb) == (
+            "00FFFFFF", "solid", "001F4E79")
         validations = validations_by_cell(sheet)
         for index, column in enumerate(table.columns):
             letter = openpyxl.utils.get_column_letter(index + 1)
@@ -93,13 +97,16 @@ def test_new_plan_has_every_sheet_table_name_and_drop_down(new_plan: Path) -> No
                 assert str(validation.sqref) == f"{letter}2:{letter}2000"
                 assert validation.showErrorMessage and "Choisissez" in validation.error
                 assert validation.showInputMessage and validation.prompt
+            if not table.written_by_coopxl:  # one filled example in every column's input message
+                example = PLAN_EXAMPLES[table.name][column.key]
+                assert validations[f"{letter}2"].prompt.endswith(f"Exemple : {example}"), (table.name, letter)
 
 
 def test_formats_widths_and_locked_template_version(new_plan: Path) -> None:
     workbook = openpyxl.load_workbook(new_plan)
     actions = workbook["Actions"]
-    assert actions["M2"].number_format == "DD/MM/YYYY"
-    assert actions["Q2"].number_format == '#,##0 "€"'
+    assert actions["M2"].number_format == "dd/mm/yyyy"
+    assert actions["Q2"].number_format == '#,##0" €"'
     assert actions["C2"].alignment.wrap_text
     assert actions.column_dimensions["C"].width == 40
     plan_sheet = workbook["Plan"]
