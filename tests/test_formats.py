@@ -12,7 +12,7 @@ import pytest
 from coopxl.consolidation import consolidate
 from coopxl.dashboard import write_dashboard
 from coopxl.formats import is_broken_format, repair_number_formats, repaired_format
-from coopxl.migrate import migrate_workbook
+from coopxl.migration import migrate_workbook
 from coopxl.reader import read_plan
 from coopxl.schema import NUMBER_FORMATS, Kind
 from coopxl.workspace import Workspace
