@@ -141,30 +141,29 @@ def _article_of(text: str) -> tuple[str, str]:
     return "", stripped
 
 
-def de(text: str | None) -> str:
-    """« de » before a name, contracted and elided: du Cheylard, des Vans, de la communauté, d'Aubenas."""
+def _contract(text: str | None, preposition: str, before_le: str, before_les: str,
+              elided: str | None) -> str:
+    """A preposition before a name: contracted with « le »/« les », elided before a vowel if it can be."""
     if not text:
-        return "de"
+        return preposition
     article, rest = _article_of(text)
     if article.lower() == "le":
-        return f"du {rest}"
+        return f"{before_le} {rest}"
     if article.lower() == "les":
-        return f"des {rest}"
-    if article:
-        return f"de {text}"
-    return f"d'{text}" if starts_with_vowel_sound(text) else f"de {text}"
+        return f"{before_les} {rest}"
+    if elided and not article and starts_with_vowel_sound(text):
+        return f"{elided}{text}"
+    return f"{preposition} {text}"
+
+
+def de(text: str | None) -> str:
+    """« de » before a name, contracted and elided: du Cheylard, des Vans, de la communauté, d'Aubenas."""
+    return _contract(text, "de", "du", "des", "d'")
 
 
 def a(text: str | None) -> str:
     """« à » before a name, contracted: au Cheylard, aux Vans, à Privas, à la communauté."""
-    if not text:
-        return "à"
-    article, rest = _article_of(text)
-    if article.lower() == "le":
-        return f"au {rest}"
-    if article.lower() == "les":
-        return f"aux {rest}"
-    return f"à {text}"
+    return _contract(text, "à", "au", "aux", None)
 
 
 def que(text: str | None) -> str:

@@ -260,6 +260,31 @@ def test_libreoffice_converts_every_document(tmp_path: Path, referential) -> Non
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
 
 
+@needs_libreoffice
+def test_projet_is_on_every_printed_page_of_a_draft(tmp_path: Path, referential) -> None:
+    """Printed by LibreOffice: every page of both drafts says PROJET, no page of an extract does."""
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler (pdftotext) absent")
+    _, drafts = generate(tmp_path / "projet", referential, "cc-du-pays-d-aubenas-vals")
+    _, extracts = generate(tmp_path / "extrait", referential, "cc-val-eyrieux")
+    files = [drafts[DELIBERATION_CC], drafts["deliberation-bureau-syndical.docx"], extracts[DELIBERATION_CC],
+             extracts["deliberation-bureau-syndical.docx"]]
+    staged = []
+    for index, file in enumerate(files):
+        staged.append(tmp_path / f"{index}-{file.name}")
+        shutil.copyfile(file, staged[-1])
+    pdfs = convert(staged, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    for pdf, is_draft in zip(pdfs, (True, True, False, False)):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert len(pages) >= 2
+        assert all(("PROJET" in page) == is_draft for page in pages), pdf.name
+        assert ("Fait au Cheylard, le 24" in text or "Fait à Jaujac, le 21" in text) != is_draft
+
+
 def test_pdf_conversion_failure_is_explained(tmp_path: Path, referential, monkeypatch) -> None:
     import coopxl.documents
     from coopxl.documents import convert_to_pdf

@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-from docx import Document
 
 from coopxl import french
 from coopxl.documents import (BLANK, DELIBERATION_CC, DELIBERATION_PARC, FEUILLE_DE_ROUTE, GRAMMAR_FILTERS,
@@ -17,12 +16,9 @@ from coopxl.messages import phrase, render
 from coopxl.model import (Action, Deliberation, Epci, Funder, Funding, Member, Objective, Plan, Referential,
                           Session)
 from factories import TODAY
+from test_documents import plain, text_of
 
 NBSP, NNBSP = "\u00a0", "\u202f"
-
-
-def plain(text: str) -> str:
-    return text.replace(NBSP, " ").replace(NNBSP, " ")
 
 
 # --- the grammar, unit by unit ----------------------------------------------------------------------
@@ -256,7 +252,7 @@ def test_generated_acts_read_right(tmp_path: Path, civility, seat, epci_index, m
                                    refused=refused)
         assert refused == []
         names = output_names(referential)
-        texts = {name: _text(tmp_path / str(voted) / names[name])
+        texts = {name: text_of(tmp_path / str(voted) / names[name])
                  for name in (DELIBERATION_CC, DELIBERATION_PARC, FEUILLE_DE_ROUTE)}
         assert len(files) == 3
         for name, text in texts.items():
@@ -326,12 +322,3 @@ def _check_forms(cc: str, parc: str, feuille: str, civility, seat, running, many
     assert feuille.count("Plan de coopération 2025-2028") == 2  # the title, and the footer
     assert "À venir" not in feuille and "Statut" not in feuille
 
-
-def _text(path: Path) -> str:
-    document = Document(str(path))
-    parts = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        parts += [" | ".join(cell.text for cell in row.cells) for row in table.rows]
-    for section in document.sections:
-        parts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
-    return "\n".join(parts)
