@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -181,8 +181,33 @@ def place_phrase(place: str | None) -> str:
     return french.a(place)
 
 
-def _deliberation(d: Deliberation | None, body: str, conseil: str) -> dict[str, Any]:
-    """`body`: « conseil communautaire » or the Parc's instance; `conseil`: the body with its name."""
+def with_known_civilities(d: Deliberation | None, people: dict[str, str]) -> Deliberation | None:
+    """The délibération with a civilité before every name the référentiel or the plan knows
+    (« Alain Chapuis » → « M. Alain Chapuis »), so that titles agree even when the cell lacks one."""
+    if d is None:
+        return None
+
+    def one(name: str) -> str:
+        civility, bare = french.split_civility(name)
+        known = None if civility else people.get(" ".join(bare.lower().split()))
+        return f"{known} {bare}" if known else name
+
+    def many(text: str | None, pairs: bool = False) -> str | None:
+        if not text:
+            return text
+        lines = []
+        for line in names_in(text):
+            giver, sep, holder = line.partition(" à ")
+            lines.append(f"{one(giver)} à {one(holder)}" if pairs and sep else one(line))
+        return "\n".join(lines)
+
+    return replace(d, chair=d.chair and one(d.chair), secretary=d.secretary and one(d.secretary),
+                   rapporteur=d.rapporteur and one(d.rapporteur), present_names=many(d.present_names),
+                   excused_names=many(d.excused_names), proxy_names=many(d.proxy_names, pairs=True))
+
+
+def _deliberation(d: Deliberation | None, body: str) -> dict[str, Any]:
+    """`body`: « conseil communautaire » or the Parc's instance."""
     voted = d is not None and d.votes_for is not None
     subject = (d.actes_subject if d and d.actes_subject else "8.4 Aménagement du territoire")
     chair_civility, chair = french.split_civility(d.chair if d else None)
@@ -288,7 +313,8 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
             totals[line.funder or ""] += line.amount
     kind_total = lambda kind: sum(a for n, a in totals.items() if funders.get(n) and funders[n].kind == kind)
     leader = sum(a for n, a in totals.items() if funders.get(n) and funders[n].code == "LEADER")
-    actions = [_action(a, by_action.get(a.number or "", [])) for a in plan.actions]
+    staff = {s.full_name: s.civility for s in referential.staff if s.full_name}
+    actions = [_action(a, by_action.get(a.number or "", []), staff) for a in plan.actions]
     objectives = []
     for objective in plan.objectives:
         own = [a for a in actions if a["objectif"] == objective.number]
@@ -411,8 +437,20 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                      "annexe": bool(cc or parc_deliberation)},
         "blanc": BLANK,
         "_deliberations": {"cc": cc, "parc": parc_deliberation},
-        "_conseil": f"conseil communautaire {french.de(designation)}",
+        "_people": _known_people(plan, referential),
     }
+
+
+def _known_people(plan: Plan, referential: Referential) -> dict[str, str]:
+    """Lower-cased name → civilité, for every person whose civilité the référentiel or the plan gives."""
+    known = [(referential.president_name, referential.president_civility), (referential.vp_name,
+                                                                              referential.vp_civility)]
+    known += [(e.president, e.president_civility) for e in referential.epcis]
+    known += [(e.dgs, e.dgs_civility) for e in referential.epcis]
+    known += [(s.full_name, s.civility) for s in referential.staff]
+    known += [(m.full_name, m.civility) for m in plan.members]
+    return {" ".join(name.lower().split()): french.civility_of(civility) for name, civility in known
+            if name and french.civility_of(civility)}
 
 
 def _pair(pair: dict[str, Member]) -> dict[str, str]:
@@ -470,7 +508,7 @@ def _measure_key(code: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
 
 
-def _action(action: Any, lines: list) -> dict[str, Any]:
+def _action(action: Any, lines: list, staff: dict[str, str | None] | None = None) -> dict[str, Any]:
     start, end = action.start, action.end
     calendar = " – ".join(x for x in (_month(start), _month(end)) if x) or BLANK
     funding = [f"{line.funder}{french.NBSP}: {french.euros(line.amount)}" for line in lines]
@@ -479,7 +517,8 @@ def _action(action: Any, lines: list) -> dict[str, Any]:
             "horizon": action.horizon or "",
             "porteur": action.other_lead if action.lead == "Autre acteur" and action.other_lead else (action.lead or ""),
             "role_epci": action.epci_role or "", "role_parc": action.parc_role or "",
-            "partenaires": action.partners or "", "charge_mission": action.officer or "",
+            "partenaires": action.partners or "",
+            "charge_mission": french.person(action.officer, (staff or {}).get(action.officer or "")),
             "debut": french.date_long(start), "fin": french.date_long(end), "calendrier": calendar,
             "statut": action.status or "", "priorite": action.priority or "",
             "cout": french.euros(action.cost) if action.cost is not None else "",
@@ -507,12 +546,13 @@ def document_context(base: dict[str, Any], which: str) -> dict[str, Any]:
     context = {k: v for k, v in base.items() if not k.startswith("_")}
     deliberations = base["_deliberations"]
     if which == DELIBERATION_CC:
-        context["deliberation"] = _deliberation(deliberations["cc"], "conseil communautaire", base["_conseil"])
+        context["deliberation"] = _deliberation(with_known_civilities(deliberations["cc"], base["_people"]),
+                                                "conseil communautaire")
     elif which == DELIBERATION_PARC:
-        context["deliberation"] = _deliberation(deliberations["parc"], base["parc"]["instance"],
+        context["deliberation"] = _deliberation(with_known_civilities(deliberations["parc"], base["_people"]),
                                                 base["parc"]["instance"])
     else:
-        context["deliberation"] = _deliberation(None, "", "")
+        context["deliberation"] = _deliberation(None, "")
     voted = context["deliberation"]["est_extrait"]
     context["document"] = {**base["document"], "brouillon": which != FEUILLE_DE_ROUTE and not voted,
                            "mention": "" if which == FEUILLE_DE_ROUTE else

@@ -81,13 +81,14 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
     """What the fiche de suivi of the meeting on `meeting` shows."""
     latest = _latest_reviews(plan, meeting)
     horizon = meeting + dt.timedelta(days=HORIZON_DAYS)
+    staff = {s.full_name: s.civility for s in referential.staff if s.full_name}
 
     def action_row(action: Any) -> dict[str, Any]:
         review = latest.get(action.number or "")
         return {"numero": action.number or "", "intitule": action.title or "", "statut": action.status or "",
                 "avancement": french.percent(review.progress) if review and review.progress is not None else "",
                 "debut": french.date_short(action.start), "fin": french.date_short(action.end),
-                "charge_mission": action.officer or "",
+                "charge_mission": french.person(action.officer, staff.get(action.officer or "")),
                 "realisations": (review.achievements or "") if review else "",
                 "difficultes": (review.difficulties or "") if review else "",
                 "prochaines_etapes": (review.next_steps or "") if review else "",

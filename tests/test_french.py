@@ -322,3 +322,15 @@ def _check_forms(cc: str, parc: str, feuille: str, civility, seat, running, many
     assert feuille.count("Plan de coopération 2025-2028") == 2  # the title, and the footer
     assert "À venir" not in feuille and "Statut" not in feuille
 
+
+
+def test_a_name_without_civilite_takes_the_one_the_referential_knows(tmp_path: Path) -> None:
+    plan, referential = _matrix_case("Mme", "Privas", 0, False, True)
+    for d in plan.deliberations:
+        d.chair, d.secretary = "Alain Chapuis", "Claire Martin"  # as typed, without « Mme »
+        d.present_names = "Alain Chapuis; Claire Martin; Inconnu Dupont"
+    files = generate_documents(plan, referential, tmp_path, today=TODAY, placeholders=[])
+    text = plain(text_of(next(f for f in files if f.name == DELIBERATION_CC)))
+    assert "sous la présidence de Mme Alain Chapuis, présidente." in text
+    assert "Mme Claire Martin a été désignée secrétaire de séance." in text
+    assert "Présents : Mme Alain Chapuis, Mme Claire Martin et Inconnu Dupont." in text
