@@ -148,7 +148,8 @@ def render_report(report) -> str:
         lines.append("")
     total_errors = len(report.errors)
     with_errors = len({f.file for f in report.errors})
-    lines.append(f"{_count(len(report.files), 'classeur')} contrôlé(s) : {with_errors} avec des erreurs, "
+    lines.append(f"{_count(len(report.files), 'classeur')} {'contrôlés' if len(report.files) > 1 else 'contrôlé'} : "
+                 f"{with_errors} avec des erreurs, "
                  f"{_count(total_errors, 'erreur')} et {_count(len(report.warnings), 'avertissement')} au total.")
     return "\n".join(lines)
 
@@ -185,8 +186,9 @@ def render_synthesis(dashboard) -> str:
              str(r.get("warnings", ""))) for r in dashboard.synthesis]
     text = format_table(("EPCI", "Statut", "Actions", "Erreurs", "Avertissements"), rows)
     counted = sum(1 for r in dashboard.synthesis if "actions" in r)
-    text += (f"\n\n{dashboard.files} fichier(s) lu(s), {counted} plan(s) consolidé(s), "
-             f"{len(dashboard.actions)} action(s).")
+    text += (f"\n\n{_count(dashboard.files, 'fichier')} {'lus' if dashboard.files > 1 else 'lu'}, "
+             f"{_count(counted, 'plan')} {'consolidés' if counted > 1 else 'consolidé'}, "
+             f"{_count(len(dashboard.actions), 'action')}.")
     if dashboard.problems:
         text += "\nÀ traiter :"
         for problem in dashboard.problems:
@@ -206,16 +208,18 @@ def _run_deliberations(args: argparse.Namespace) -> int:
     for generated in result.generated:
         folder = generated.files[0].parent
         extra = f" (+ {len(generated.pdfs)} PDF)" if generated.pdfs else ""
-        print(f"{generated.plan.name} : {len(generated.files)} documents{extra} dans {folder}")
+        print(f"{generated.plan.name} : {_count(len(generated.files), 'document')}{extra} dans {folder}")
     for path, reason in result.skipped:
         print(textwrap.fill(f"Ignoré : {reason}.", 100, subsequent_indent="  "))
+    for path, reason in result.refused:
+        print(textwrap.fill(f"{path.name} : {reason}", 100, subsequent_indent="  "))
     if not result.generated and not result.skipped:
         print("Aucun plan trouvé dans " + ", ".join(map(str, args.chemins)), file=sys.stderr)
         return EXIT_FAILED
     if result.pdf_error:
         print(f"Erreur : {result.pdf_error}", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_FINDINGS if result.skipped else EXIT_OK
+    return EXIT_FINDINGS if result.skipped or result.refused else EXIT_OK
 
 
 def _run_modeles(args: argparse.Namespace) -> int:
@@ -243,7 +247,7 @@ def _run_modeles(args: argparse.Namespace) -> int:
         problems = check_template(Path(path))
         if problems:
             status = EXIT_FINDINGS
-            print(f"{Path(path).name} : {len(problems)} problème(s)")
+            print(f"{Path(path).name} : {_count(len(problems), 'problème')}")
             for problem in problems:
                 print(textwrap.fill(problem.message, 100, initial_indent="  - ", subsequent_indent="    "))
         else:
@@ -272,7 +276,8 @@ def _run_suivi(args: argparse.Namespace) -> int:
                 print(f"Erreur : {error.message}", file=sys.stderr)
                 status = EXIT_FAILED
                 continue
-            print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, {count} ligne(s) de suivi ajoutée(s) "
+            added = "ligne de suivi ajoutée" if count < 2 else "lignes de suivi ajoutées"
+            print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, {count} {added} "
                   f"(copie de sauvegarde : {saved})")
         return status
     result = generate_followup(args.chemins, today=today, output=args.sortie, templates_folder=args.modeles,
@@ -292,7 +297,7 @@ def _run_comparer(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([dict(zip(HEADERS, c.as_row())) for c in changes], ensure_ascii=False, indent=2))
     elif changes:
-        print(f"{len(changes)} modification(s) de {args.ancien.name} à {args.nouveau.name} :")
+        print(f"{_count(len(changes), 'modification')} de {args.ancien.name} à {args.nouveau.name} :")
         print(format_table(HEADERS, [c.as_row() for c in changes], max_width=40))
     else:
         print("Aucune modification entre les deux versions.")
@@ -372,8 +377,8 @@ def _args_nouveau(parser: argparse.ArgumentParser) -> None:
                         help="début de la période (par défaut : 1er janvier prochain)")
     parser.add_argument("--fin", type=_date, metavar="AAAA-MM-JJ",
                         help="fin de la période (par défaut : trois années civiles)")
-    parser.add_argument("--referent", metavar="NOM", help="chargé(e) de mission référent(e) du binôme")
-    parser.add_argument("--binome", metavar="NOM", help="second(e) chargé(e) de mission du binôme")
+    parser.add_argument("--referent", metavar="NOM", help="chargé ou chargée de mission référent du binôme")
+    parser.add_argument("--binome", metavar="NOM", help="second membre du binôme (chargé ou chargée de mission)")
     parser.add_argument("--sortie", type=Path, metavar="FICHIER",
                         help="fichier à écrire (par défaut : plans/plan-cooperation_<epci>.xlsx)")
 

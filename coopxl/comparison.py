@@ -142,7 +142,7 @@ def _write_docx(changes: list[Change], title: str, temporary: Path) -> None:
 
     document = Document()
     document.add_heading(title, level=1)
-    document.add_paragraph(f"{len(changes)} modification(s).")
+    document.add_paragraph(f"{len(changes)} modification{'s' if len(changes) > 1 else ''}.")
     table = document.add_table(rows=1, cols=len(HEADERS))
     table.style = document.styles["Table Grid"]
     for cell, header in zip(table.rows[0].cells, HEADERS):

@@ -43,7 +43,9 @@ def field_reference() -> str:
 
     def walk(spec: object, prefix: str, depth: int) -> None:
         for name, sub in spec.items():  # type: ignore[union-attr]
-            if isinstance(sub, list):
+            if isinstance(sub, list) and sub[0] is None:
+                lines.append(f"{'  ' * depth}- `{prefix}{name}` : liste de textes (un par ligne)")
+            elif isinstance(sub, list):
                 item = "xyz"[min(depth, 2)]
                 lines.append(f"{'  ' * depth}- `{prefix}{name}` : liste ; pour chaque élément `{item}` "
                              f"(`{{% for {item} in {prefix}{name} %}}`) :")

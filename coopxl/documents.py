@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from .messages import CoopxlError, phrase
 from .model import Deliberation, Member, Plan, Referential
 from .validation import CC_BODY, PARC_BODIES
 
-BLANK = "…………"
+BLANK = "__________"
 """What a draft shows where a value is not known yet."""
 
 FEUILLE_DE_ROUTE = "feuille-de-route.docx"
@@ -38,34 +38,42 @@ def _fields(*names: str, **nested: Any) -> dict[str, Any]:
 
 _ACTION = _fields("numero", "objectif", "intitule", "description", "mesure", "horizon", "porteur", "role_epci",
                   "role_parc", "partenaires", "charge_mission", "debut", "fin", "calendrier", "statut",
-                  "priorite", "cout", "financement", "indicateur", "valeur_cible")
-_MEMBER = _fields("nom", "fonction", "college", "binome")
+                  "priorite", "cout", "financement", "indicateur", "valeur_cible", financements=[None])
+_MEMBER = _fields("nom", "fonction", "college", "binome", "civilite")
 CONTEXT_FIELDS: dict[str, Any] = _fields(
     "seance1", "seance2", "seance3", "blanc",
-    epci=_fields("nom", "siren", "forme", "forme_longue", "designation", "departement", "siege", "president",
-                 "president_titre", "dgs", "conseillers", "tribunal"),
-    parc=_fields("nom", "organisme", "siren", "adresse", "president", "president_titre", "vp_proximite",
+    epci=_fields("nom", "nom_officiel", "siren", "forme", "forme_longue", "designation", "designation_de",
+                 "designation_a", "departement", "siege", "siege_a", "president", "president_civilite",
+                 "president_titre", "president_fonction", "president_a", "vp", "vp_fonction", "dgs", "dgs_fonction",
+                 "conseillers", "tribunal", "entete"),
+    parc=_fields("nom", "organisme", "siren", "adresse", "siege_commune", "fait_a", "president",
+                 "president_civilite", "president_titre", "president_fonction", "president_a", "vp_proximite",
+                 "vp_fonction",
                  "instance", "instance_majuscules", "est_bureau", "delegation", "charte", "charte_libelle",
                  "decret", "tribunal"),
-    plan=_fields("intitule", "periode", "debut", "fin", "statut", "date_maj", "nb_objectifs",
-                 "nb_objectifs_lettres", "nb_actions", "nb_actions_lettres", "cout_total", "part_epci",
-                 "part_parc", "part_leader", "mesures",
-                 financeurs=[_fields("nom", "montant")],
+    plan=_fields("intitule", "intitule_propre", "periode", "debut", "fin", "statut", "date_maj", "nb_objectifs",
+                 "nb_objectifs_lettres", "nb_objectifs_texte", "nb_actions", "nb_actions_lettres",
+                 "nb_actions_texte", "cout_total", "part_epci", "part_parc", "part_leader", "mesures",
+                 "mesures_texte", "seances_texte", "nb_seances_texte", "total_financements",
+                 financeurs=[_fields("nom", "montant", "part")],
                  objectifs=[_fields("numero", "intitule", "mesures", "description", "nb_actions",
-                                    actions=[_ACTION])],
+                                    "nb_actions_texte", actions=[_ACTION])],
                  actions=[_ACTION],
                  pistes=[_fields("numero", "intitule", "horizon", "mesure", "decision", "action")],
                  interconnaissance=[_fields("rubrique", "structure", "contenu")]),
     groupe=_fields(parc=[_MEMBER], epci=[_MEMBER]),
-    binome=_fields("referent", "referent_poste", "membre", "membre_poste"),
-    seances=[_fields("numero", "type", "date", "lieu", "statut", "resultats")],
+    binome=_fields("referent", "referent_poste", "referent_fonction", "referent_titre", "membre", "membre_poste",
+                   "texte"),
+    seances=[_fields("numero", "type", "date", "lieu", "statut", "resultats", "objet")],
     suivis=[_fields("date", "lieu")],
-    deliberation=_fields("est_extrait", "titre", "numero", "date", "date_lettres", "convocation",
-                         "president_seance", "secretaire", "rapporteur", "membres", "presents", "pouvoirs",
+    deliberation=_fields("est_extrait", "titre", "numero", "date", "date_lettres", "date_registre", "heure",
+                         "heure_lettres", "lieu", "lieu_texte", "convocation", "president_seance", "presidence",
+                         "secretaire", "secretaire_titre", "secretaire_phrase", "rapporteur", "membres", "presents", "pouvoirs",
                          "votants", "pour", "contre", "abstentions", "formule_vote", "resultat", "adoptee",
-                         "quorum", "matiere", "transmission", "identifiant_actes", "publication"),
-    delib_epci=_fields("numero", "date"),
-    document=_fields("genere_le", "brouillon", "mention"),
+                         "quorum", "matiere", "transmission", "identifiant_actes", "publication",
+                         "liste_presents", "liste_excuses", "liste_pouvoirs", "instance"),
+    delib_epci=_fields("numero", "date", "votee", "prevue"),
+    document=_fields("genere_le", "brouillon", "mention", "version", "annexe"),
 )
 """Every field a Word template may use: the contract between coopxl and staff's templates.
 
@@ -88,6 +96,8 @@ class GeneratedDocuments:
     plan: Path
     files: list[Path] = field(default_factory=list)
     pdfs: list[Path] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    """Extracts not produced, each with the French reason (a placeholder value)."""
 
 
 # --- context -------------------------------------------------------------------------
@@ -102,13 +112,11 @@ def _count(value: int | None) -> str:
 
 
 def _member(member: Member) -> dict[str, str]:
-    name = " ".join(p for p in (member.civility, member.full_name) if p)
+    name = french.person(member.full_name, member.civility)
     return {"nom": name or BLANK, "fonction": member.role_detail or member.role or "",
-            "college": member.college or "", "binome": member.pair_role or ""}
-
-
-def _title(civility: str | None) -> str:
-    return "La Présidente" if civility == "Mme" else "Le Président"
+            "college": member.college or "", "civilite": french.civility_of(member.civility) or "",
+            "binome": french.title("referent", member.civility) if member.pair_role == "Référent"
+            else (member.pair_role or "").lower()}
 
 
 def vote_formula(d: Deliberation | None) -> str:
@@ -129,20 +137,108 @@ def _plural(number: int, singular: str, plural: str | None = None) -> str:
     return f"{number} {singular if number <= 1 else (plural or singular + 's')}"
 
 
-def _deliberation(d: Deliberation | None, body_title: str) -> dict[str, Any]:
+def names_in(text: str | None) -> list[str]:
+    """The names of a « Liste des présents » cell: one a line or separated by « ; »."""
+    if not text:
+        return []
+    return [n.strip() for n in re.split(r"[;\n]", text) if n.strip()]
+
+
+def _people(text: str | None) -> str:
+    """« M. A, Mme B et M. C » from a list cell, civilités kept with a no-break space."""
+    people = [french.person(n) for n in names_in(text)]
+    return french.enumerate_words(people) if people else ""
+
+
+def _proxies(text: str | None) -> str:
+    """« M. A à Mme B ; Mme C à M. D » from a « Liste des pouvoirs » cell."""
+    lines = []
+    for line in names_in(text):
+        giver, sep, holder = line.partition(" à ")
+        lines.append(f"{french.person(giver)} à {french.person(holder)}" if sep else french.person(line))
+    return " ; ".join(lines)
+
+
+def hour_in_words(text: str | None) -> str:
+    """« dix-huit heures trente » from « 18 h 30 », « 18:30 » or « 18h »; the text itself otherwise."""
+    if not text:
+        return ""
+    found = re.match(r"^\s*(\d{1,2})\s*(?:h|H|:|heures?)\s*(\d{2})?(?::\d{2})?\s*$", str(text))
+    if not found:
+        return str(text)
+    hours, minutes = int(found.group(1)), int(found.group(2) or 0)
+    words = "zéro heure" if hours == 0 else french.count_in_words(hours, "heure", feminine=True)
+    return words + (f" {french.number_in_words(minutes)}" if minutes else "")
+
+
+def place_phrase(place: str | None) -> str:
+    """Where the body met, after « s'est réuni »: « au Cheylard », « salle du conseil, Privas »."""
+    if not place:
+        return BLANK
+    place = place.strip()
+    if "," in place or place[:1].islower():
+        return place
+    return french.a(place)
+
+
+def with_known_civilities(d: Deliberation | None, people: dict[str, str]) -> Deliberation | None:
+    """The délibération with a civilité before every name the référentiel or the plan knows
+    (« Alain Chapuis » → « M. Alain Chapuis »), so that titles agree even when the cell lacks one."""
+    if d is None:
+        return None
+
+    def one(name: str) -> str:
+        civility, bare = french.split_civility(name)
+        known = None if civility else people.get(" ".join(bare.lower().split()))
+        return f"{known} {bare}" if known else name
+
+    def many(text: str | None, pairs: bool = False) -> str | None:
+        if not text:
+            return text
+        lines = []
+        for line in names_in(text):
+            giver, sep, holder = line.partition(" à ")
+            lines.append(f"{one(giver)} à {one(holder)}" if pairs and sep else one(line))
+        return "\n".join(lines)
+
+    return replace(d, chair=d.chair and one(d.chair), secretary=d.secretary and one(d.secretary),
+                   rapporteur=d.rapporteur and one(d.rapporteur), present_names=many(d.present_names),
+                   excused_names=many(d.excused_names), proxy_names=many(d.proxy_names, pairs=True))
+
+
+def _deliberation(d: Deliberation | None, body: str) -> dict[str, Any]:
+    """`body`: « conseil communautaire » or the Parc's instance."""
     voted = d is not None and d.votes_for is not None
     subject = (d.actes_subject if d and d.actes_subject else "8.4 Aménagement du territoire")
+    chair_civility, chair = french.split_civility(d.chair if d else None)
+    secretary_civility, _ = french.split_civility(d.secretary if d else None)
+    day = d.date if d else None
+    register = f"L'an {BLANK}, le {BLANK}"
+    if day:
+        register = f"L'an {french.number_in_words(day.year)}, le {_day_in_words(day)} {french.MONTHS[day.month - 1]}"
+    chair_title = french.title("president", chair_civility) if chair else ""
     return {
         "est_extrait": voted,
-        "titre": (f"EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU {body_title}" if voted
-                  else f"PROJET DE DÉLIBÉRATION DU {body_title}"),
+        "instance": body,
+        "titre": (f"EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU {body.upper()}" if voted
+                  else f"PROJET DE DÉLIBÉRATION DU {body.upper()}"),
         "numero": _or_blank(d.number if d else None),
-        "date": french.date_long(d.date) if d and d.date else BLANK,
-        "date_lettres": french.date_in_words(d.date) if d and d.date else BLANK,
+        "date": french.date_long(day) if day else BLANK,
+        "date_lettres": french.date_in_words(day) if day else BLANK,
+        "date_registre": register,
+        "heure": (d.hour if d and d.hour else BLANK),
+        "heure_lettres": hour_in_words(d.hour) if d and d.hour else f"{BLANK} heures",
+        "lieu": (d.place if d and d.place else BLANK),
+        "lieu_texte": place_phrase(d.place if d else None),
         "convocation": french.date_long(d.convened_on) if d and d.convened_on else BLANK,
-        "president_seance": _or_blank(d.chair if d else None),
-        "secretaire": _or_blank(d.secretary if d else None),
-        "rapporteur": _or_blank(d.rapporteur if d else None),
+        "president_seance": french.person(d.chair) if d and d.chair else BLANK,
+        "presidence": (f"{french.de(french.person(d.chair))}, {chair_title}" if d and d.chair
+                       else f"de {BLANK}"),
+        "secretaire": french.person(d.secretary) if d and d.secretary else BLANK,
+        "secretaire_phrase": _secretary_sentence(d, secretary_civility, voted),
+        "secretaire_titre": french.title("secretaire", secretary_civility if d and d.secretary else None,
+                                         article=True, capital=True),
+        "rapporteur": french.person(d.rapporteur) if d and d.rapporteur else BLANK,
         "membres": _count(d.members if d else None),
         "presents": _count(d.present if d else None),
         "pouvoirs": _count((d.proxies or 0) if voted else None),
@@ -158,12 +254,47 @@ def _deliberation(d: Deliberation | None, body_title: str) -> dict[str, Any]:
         "transmission": french.date_long(d.transmitted_on) if d and d.transmitted_on else BLANK,
         "identifiant_actes": _or_blank(d.actes_id if d else None),
         "publication": french.date_long(d.published_on) if d and d.published_on else BLANK,
+        "liste_presents": _people(d.present_names if d else None) or BLANK,
+        "liste_excuses": (_people(d.excused_names) or ("néant" if voted else BLANK)) if d else BLANK,
+        "liste_pouvoirs": (_proxies(d.proxy_names) or ("néant" if voted and not d.proxies else BLANK)) if d else BLANK,
     }
+
+
+def _secretary_sentence(d: Deliberation | None, civility: str | None, voted: bool) -> str:
+    """« Mme Anne Roche a été désignée secrétaire de séance. »; a blank, without a full stop, in a draft."""
+    if not d or not d.secretary:
+        return f"Secrétaire de séance : {BLANK}"
+    name = french.person(d.secretary)
+    if not voted:
+        return f"Secrétaire de séance : {name}"
+    participle = french.agree(civility, "désigné", "désignée", "")
+    if not participle:
+        return f"Secrétaire de séance : {name}."
+    return f"{name} a été {participle} secrétaire de séance."
+
+
+def _day_in_words(day: dt.date) -> str:
+    return "premier" if day.day == 1 else french.number_in_words(day.day)
 
 
 def _latest(plan: Plan, bodies: tuple[str, ...]) -> Deliberation | None:
     found = [d for d in plan.deliberations if d.body in bodies]
     return max(found, key=lambda d: d.date or dt.date.min) if found else None
+
+
+WORK_SESSIONS = ("Interconnaissance", "Pistes de coopération", "Programme d'actions")
+SESSION_PURPOSES = {
+    "Interconnaissance": "pour la présentation croisée des attentes, des compétences et missions, du diagnostic "
+                         "du territoire et des orientations de chacun",
+    "Pistes de coopération": "pour repérer les pistes de coopération à court et moyen terme",
+    "Programme d'actions": "pour arrêter le programme : objectifs stratégiques, actions, calendrier et "
+                           "répartition des rôles",
+}
+
+
+def _to_president(civility: str | None) -> str:
+    """« au président », « à la présidente », « au président ou à la présidente »."""
+    return french.agree(civility, "au président", "à la présidente", "au président ou à la présidente")
 
 
 def build_context(plan: Plan, referential: Referential, today: dt.date | None = None) -> dict[str, Any]:
@@ -182,51 +313,100 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
             totals[line.funder or ""] += line.amount
     kind_total = lambda kind: sum(a for n, a in totals.items() if funders.get(n) and funders[n].kind == kind)
     leader = sum(a for n, a in totals.items() if funders.get(n) and funders[n].code == "LEADER")
-    actions = [_action(a, by_action.get(a.number or "", [])) for a in plan.actions]
+    staff = {s.full_name: s.civility for s in referential.staff if s.full_name}
+    actions = [_action(a, by_action.get(a.number or "", []), staff) for a in plan.actions]
     objectives = []
     for objective in plan.objectives:
         own = [a for a in actions if a["objectif"] == objective.number]
         objectives.append({"numero": objective.number or "", "intitule": objective.title or "",
                            "mesures": ", ".join(objective.measure_codes), "description": objective.description or "",
-                           "nb_actions": len(own), "actions": own})
+                           "nb_actions": len(own), "nb_actions_texte": french.count(len(own), "action"),
+                           "actions": own})
     sessions = {s.kind: s for s in plan.sessions}
     pair = {m.pair_role: m for m in plan.members if m.pair_role}
     approving = (referential.approving_body or "Bureau syndical").lower()
     cc = _latest(plan, (CC_BODY,))
     parc_deliberation = _latest(plan, PARC_BODIES)
     forme = (epci.form if epci else None) or ("CA" if (plan.epci_name or "").startswith("CA") else "CC")
-    forme_longue = "communauté d'agglomération" if forme == "CA" else "communauté de communes"
+    forme_longue = french.LEGAL_FORMS.get(forme, french.LEGAL_FORMS["CC"])[1]
+    official = french.official_name(forme, plan.epci_name, epci.official_name if epci else None) or BLANK
+    designation = french.designation(forme, plan.epci_name, epci.official_name if epci else None) or BLANK
     period = f"{plan.period_start.year}-{plan.period_end.year}" if plan.period_start and plan.period_end else BLANK
     measures = sorted({a.measure for a in plan.actions if a.measure}, key=_measure_key)
+    president_civility = french.civility_of(epci.president_civility) if epci else None
+    dgs_civility = french.civility_of(epci.dgs_civility) if epci else None
+    vp = next((m for m in plan.members if m.structure == "EPCI" and (m.role or "").startswith("Vice-président")),
+              None)
+    parc_president_civility = french.civility_of(referential.president_civility)
+    vp_civility = french.civility_of(referential.vp_civility)
+    total_funding = sum(totals.values())
+    work = [s for s in plan.sessions if s.kind in WORK_SESSIONS and s.date and s.status != "Annulée"]
+    first_vote = min((d.date for d in (cc, parc_deliberation) if d and d.date), default=None)
+    if first_vote:
+        work = [s for s in work if s.date <= first_vote]
+    seat = (epci.seat if epci else None) or ""
     return {
-        "epci": {"nom": plan.epci_name or BLANK, "siren": plan.epci_siren or BLANK, "forme": forme,
-                 "forme_longue": forme_longue, "designation": f"la {forme_longue}",
+        "epci": {"nom": plan.epci_name or BLANK, "nom_officiel": official, "siren": plan.epci_siren or BLANK,
+                 "forme": forme, "forme_longue": forme_longue, "designation": designation,
+                 "designation_de": french.de(designation), "designation_a": french.a(designation),
+                 "entete": official.upper(),
                  "departement": (epci.department if epci else None) or BLANK,
-                 "siege": (epci.seat if epci else None) or BLANK,
-                 "president": (epci.president if epci else None) or BLANK,
-                 "president_titre": _title(epci.president_civility if epci else None),
-                 "dgs": (epci.dgs if epci else None) or BLANK,
+                 "siege": seat or BLANK, "siege_a": french.a(seat) if seat else f"à {BLANK}",
+                 "president": french.person(epci.president, president_civility) if epci and epci.president
+                 else BLANK,
+                 "president_civilite": president_civility or "",
+                 "president_titre": french.title("president", president_civility, article=True, capital=True),
+                 "president_fonction": french.title("president", president_civility),
+                 "president_a": _to_president(president_civility),
+                 "vp": french.person(vp.full_name, vp.civility) if vp else "",
+                 "vp_fonction": (french.lower_first(vp.role_detail) if vp and vp.role_detail
+                                 else french.title("vice-president", vp.civility if vp else None)),
+                 "dgs": french.person(epci.dgs, dgs_civility) if epci and epci.dgs else BLANK,
+                 "dgs_fonction": french.title("dgs", dgs_civility),
                  "conseillers": _count(epci.councillors if epci else None),
                  "tribunal": (epci.court if epci and epci.court else referential.court) or BLANK},
         "parc": {"nom": referential.park_name or BLANK, "organisme": referential.body_name or BLANK,
                  "siren": referential.body_siren or BLANK, "adresse": referential.address or BLANK,
-                 "president": referential.president_name or BLANK,
-                 "president_titre": _title(referential.president_civility),
-                 "vp_proximite": referential.vp_name or BLANK, "instance": approving,
+                 "siege_commune": referential.seat_town or BLANK,
+                 "fait_a": french.a(referential.seat_town) if referential.seat_town else f"à {BLANK}",
+                 "president": french.person(referential.president_name, parc_president_civility)
+                 if referential.president_name else BLANK,
+                 "president_civilite": parc_president_civility or "",
+                 "president_titre": french.title("president", parc_president_civility, article=True, capital=True),
+                 "president_fonction": french.title("president", parc_president_civility),
+                 "president_a": _to_president(parc_president_civility),
+                 "vp_proximite": french.person(referential.vp_name, vp_civility) if referential.vp_name else BLANK,
+                 "vp_fonction": french.agree(vp_civility, "vice-président chargé", "vice-présidente chargée",
+                                             "à la vice-présidence chargée") + " de la proximité territoriale",
+                 "instance": approving,
                  "instance_majuscules": approving.upper(), "est_bureau": approving.startswith("bureau"),
                  "delegation": referential.delegation or BLANK, "charte": referential.charter_version or BLANK,
-                 "charte_libelle": referential.charter_label or BLANK, "decret": referential.decree or BLANK,
+                 "charte_libelle": french.lower_first(referential.charter_label) or BLANK, "decret": referential.decree or BLANK,
                  "tribunal": referential.court or BLANK},
-        "plan": {"intitule": plan.title or f"Plan de coopération {period}", "periode": period,
+        "plan": {"intitule": plan.title or f"Plan de coopération {period}",
+                 # A title that only repeats « Plan de coopération <période> … » is not shown twice.
+                 "intitule_propre": plan.title if plan.title and not plan.title.strip().lower().startswith(
+                     f"plan de coopération {period}".lower()) else "",
+                 "periode": period,
                  "debut": french.date_long(plan.period_start) or BLANK,
                  "fin": french.date_long(plan.period_end) or BLANK, "statut": plan.status or "",
                  "date_maj": french.date_long(plan.updated_on), "nb_objectifs": len(plan.objectives),
                  "nb_objectifs_lettres": french.number_in_words(len(plan.objectives)),
+                 "nb_objectifs_texte": french.count_in_words(len(plan.objectives), "objectif stratégique"),
                  "nb_actions": len(plan.actions), "nb_actions_lettres": french.number_in_words(len(plan.actions)),
+                 "nb_actions_texte": french.count_in_words(len(plan.actions), "action", feminine=True),
                  "cout_total": french.euros(sum(a.cost or 0 for a in plan.actions)),
                  "part_epci": french.euros(kind_total("EPCI")), "part_parc": french.euros(kind_total("Parc")),
                  "part_leader": french.euros(leader), "mesures": ", ".join(measures),
-                 "financeurs": [{"nom": name, "montant": french.euros(amount)}
+                 "mesures_texte": (("la mesure " if len(measures) == 1 else "les mesures ")
+                                   + french.enumerate_words(measures)) if measures else f"les mesures {BLANK}",
+                 "seances_texte": french.enumerate_words([f"le {french.date_long(s.date)}" for s in work])
+                 or f"le {BLANK}",
+                 "nb_seances_texte": french.count_in_words(len(work), "fois", "fois", feminine=True)
+                 if work else BLANK,
+                 "total_financements": french.euros(total_funding),
+                 "financeurs": [{"nom": name, "montant": french.euros(amount),
+                                 "part": french.percent(100 * amount / total_funding) if total_funding else ""}
                                 for name, amount in sorted(totals.items(), key=lambda item: -item[1])],
                  "objectifs": objectives, "actions": actions,
                  "pistes": [{"numero": p.number or "", "intitule": p.title or "", "horizon": p.horizon or "",
@@ -236,13 +416,12 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                                         "contenu": i.content or ""} for i in plan.insights]},
         "groupe": {"parc": [_member(m) for m in plan.members if m.structure == "Parc"],
                    "epci": [_member(m) for m in plan.members if m.structure == "EPCI"]},
-        "binome": {"referent": _member(pair["Référent"])["nom"] if "Référent" in pair else BLANK,
-                   "referent_poste": (pair["Référent"].role_detail or "chargé(e) de mission") if "Référent" in pair else BLANK,
-                   "membre": _member(pair["Membre"])["nom"] if "Membre" in pair else BLANK,
-                   "membre_poste": (pair["Membre"].role_detail or "chargé(e) de mission") if "Membre" in pair else BLANK},
+        "binome": _pair(pair),
         "seances": [{"numero": s.number or "", "type": s.kind or "", "date": french.date_long(s.date) or BLANK,
-                     "lieu": s.place or "", "statut": s.status or "", "resultats": s.outcomes or ""}
-                    for s in plan.sessions],
+                     "lieu": s.place or "", "statut": s.status or "", "resultats": s.outcomes or "",
+                     "objet": SESSION_PURPOSES.get(s.kind or "", "")}
+                    for s in plan.sessions if s.kind in WORK_SESSIONS and s.status != "Annulée"
+                    and (first_vote is None or (s.date and s.date <= first_vote))],
         "seance1": _session_date(sessions.get("Interconnaissance")),
         "seance2": _session_date(sessions.get("Pistes de coopération")),
         "seance3": _session_date(sessions.get("Programme d'actions")),
@@ -250,11 +429,74 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                    if s.kind == "Suivi semestriel" and s.status == "Tenue" and s.date],
         "deliberation": {},
         "delib_epci": {"numero": _or_blank(cc.number if cc else None),
-                       "date": french.date_long(cc.date) if cc and cc.date else BLANK},
-        "document": {"genere_le": french.date_long(today), "brouillon": True, "mention": ""},
+                       "date": french.date_long(cc.date) if cc and cc.date else BLANK,
+                       "votee": bool(cc and cc.votes_for is not None),
+                       "prevue": bool(cc and cc.date and cc.votes_for is None)},
+        "document": {"genere_le": french.date_long(today), "brouillon": True, "mention": "",
+                     "version": _version_line(cc, parc_deliberation, approving, plan, today),
+                     "annexe": bool(cc or parc_deliberation)},
         "blanc": BLANK,
         "_deliberations": {"cc": cc, "parc": parc_deliberation},
+        "_people": _known_people(plan, referential),
     }
+
+
+def _known_people(plan: Plan, referential: Referential) -> dict[str, str]:
+    """Lower-cased name → civilité, for every person whose civilité the référentiel or the plan gives."""
+    known = [(referential.president_name, referential.president_civility), (referential.vp_name,
+                                                                              referential.vp_civility)]
+    known += [(e.president, e.president_civility) for e in referential.epcis]
+    known += [(e.dgs, e.dgs_civility) for e in referential.epcis]
+    known += [(s.full_name, s.civility) for s in referential.staff]
+    known += [(m.full_name, m.civility) for m in plan.members]
+    return {" ".join(name.lower().split()): french.civility_of(civility) for name, civility in known
+            if name and french.civility_of(civility)}
+
+
+def _pair(pair: dict[str, Member]) -> dict[str, str]:
+    """The Parc's binôme technique, its titles agreeing with each person's civilité."""
+    referent, other = pair.get("Référent"), pair.get("Membre")
+    people = [m for m in (referent, other) if m]
+    civilities = {french.civility_of(m.civility) for m in people}
+    if len(people) == 2:
+        heads = ("deux chargées de mission" if civilities == {french.FEMALE}
+                 else "deux membres de l'équipe technique" if None in civilities else "deux chargés de mission")
+        text = (f"{heads}, {_member(referent)['nom']}, {french.title('referent', referent.civility)}, "
+                f"et {_member(other)['nom']}")
+    elif people:
+        text = f"{_member(people[0])['nom']}, {french.title('charge-de-mission', people[0].civility)}"
+    else:
+        text = f"{BLANK} et {BLANK}"
+    return {
+        "referent": _member(referent)["nom"] if referent else BLANK,
+        "referent_poste": (french.lower_first(referent.role_detail) if referent.role_detail
+                           else french.title("charge-de-mission", referent.civility)) if referent else BLANK,
+        "referent_fonction": (french.title("charge-de-mission", referent.civility) + " "
+                              + french.title("referent", referent.civility)) if referent else BLANK,
+        "referent_titre": french.title("referent", referent.civility) if referent else BLANK,
+        "membre": _member(other)["nom"] if other else BLANK,
+        "membre_poste": (french.lower_first(other.role_detail) if other.role_detail
+                         else french.title("charge-de-mission", other.civility)) if other else BLANK,
+        "texte": text,
+    }
+
+
+def _version_line(cc: Deliberation | None, parc: Deliberation | None, approving: str, plan: Plan,
+                  today: dt.date) -> str:
+    """« Version soumise au vote du conseil communautaire du … et du bureau syndical du … »."""
+    votes = []
+    if cc:
+        votes.append(f"du conseil communautaire du {french.date_long(cc.date) if cc.date else BLANK}")
+    if parc:
+        votes.append(f"{french.de(with_article_body(approving))} du {french.date_long(parc.date) if parc.date else BLANK}")
+    if votes:
+        return "Version soumise au vote " + french.enumerate_words(votes) + "."
+    return f"Version de travail du {french.date_long(plan.updated_on or today)}."
+
+
+def with_article_body(body: str) -> str:
+    """« le bureau syndical », « le comité syndical »."""
+    return french.with_article(body)
 
 
 def _session_date(session: Any) -> str:
@@ -266,24 +508,37 @@ def _measure_key(code: str) -> tuple:
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in code.split("."))
 
 
-def _action(action: Any, lines: list) -> dict[str, str]:
+def _action(action: Any, lines: list, staff: dict[str, str | None] | None = None) -> dict[str, Any]:
     start, end = action.start, action.end
     calendar = " – ".join(x for x in (_month(start), _month(end)) if x) or BLANK
-    funding = " ; ".join(f"{line.funder} {french.euros(line.amount)}" for line in lines)
+    funding = [f"{line.funder}{french.NBSP}: {french.euros(line.amount)}" for line in lines]
     return {"numero": action.number or "", "objectif": action.objective or "", "intitule": action.title or "",
             "description": action.description or "", "mesure": action.measure or "",
             "horizon": action.horizon or "",
             "porteur": action.other_lead if action.lead == "Autre acteur" and action.other_lead else (action.lead or ""),
             "role_epci": action.epci_role or "", "role_parc": action.parc_role or "",
-            "partenaires": action.partners or "", "charge_mission": action.officer or "",
+            "partenaires": action.partners or "",
+            "charge_mission": french.person(action.officer, (staff or {}).get(action.officer or "")),
             "debut": french.date_long(start), "fin": french.date_long(end), "calendrier": calendar,
             "statut": action.status or "", "priorite": action.priority or "",
             "cout": french.euros(action.cost) if action.cost is not None else "",
-            "financement": funding, "indicateur": action.indicator or "", "valeur_cible": action.target or ""}
+            "financement": " ; ".join(funding), "financements": funding,
+            "indicateur": action.indicator or "", "valeur_cible": action.target or ""}
 
 
 def _month(day: dt.date | None) -> str:
     return f"{french.MONTHS[day.month - 1]} {day.year}" if day else ""
+
+
+def typeset(value: Any) -> Any:
+    """French typography on every text of a context (no-break spaces), recursively."""
+    if isinstance(value, str):
+        return french.typography(value)
+    if isinstance(value, dict):
+        return {k: typeset(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typeset(v) for v in value]
+    return value
 
 
 def document_context(base: dict[str, Any], which: str) -> dict[str, Any]:
@@ -291,17 +546,25 @@ def document_context(base: dict[str, Any], which: str) -> dict[str, Any]:
     context = {k: v for k, v in base.items() if not k.startswith("_")}
     deliberations = base["_deliberations"]
     if which == DELIBERATION_CC:
-        body = "CONSEIL COMMUNAUTAIRE"
-        context["deliberation"] = _deliberation(deliberations["cc"], body)
+        context["deliberation"] = _deliberation(with_known_civilities(deliberations["cc"], base["_people"]),
+                                                "conseil communautaire")
     elif which == DELIBERATION_PARC:
-        context["deliberation"] = _deliberation(deliberations["parc"], base["parc"]["instance_majuscules"])
+        context["deliberation"] = _deliberation(with_known_civilities(deliberations["parc"], base["_people"]),
+                                                base["parc"]["instance"])
     else:
         context["deliberation"] = _deliberation(None, "")
     voted = context["deliberation"]["est_extrait"]
     context["document"] = {**base["document"], "brouillon": which != FEUILLE_DE_ROUTE and not voted,
                            "mention": "" if which == FEUILLE_DE_ROUTE else
                            ("Extrait certifié conforme" if voted else "Projet — document de travail")}
-    return context
+    return typeset(context)
+
+
+def is_extract(base: dict[str, Any], which: str) -> bool:
+    """Whether the document `which` is the extract of a voted délibération."""
+    key = {DELIBERATION_CC: "cc", DELIBERATION_PARC: "parc"}.get(which)
+    d = base["_deliberations"].get(key) if key else None
+    return bool(d and d.votes_for is not None)
 
 
 # --- templates -----------------------------------------------------------------------
@@ -332,7 +595,28 @@ def _jinja_environment() -> Any:
                 _COMPILED[source] = super().from_string(source)
             return _COMPILED[source]
 
-    return _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    environment = _Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    environment.filters.update(GRAMMAR_FILTERS)
+    return environment
+
+
+GRAMMAR_FILTERS: dict[str, Any] = {
+    "de": french.de,
+    "a": french.a,
+    "que": french.que,
+    "article": lambda noun, feminin=False, pluriel=False: french.with_article(noun, feminin, pluriel),
+    "titre": lambda key, civilite=None, article=False, majuscule=False: french.title(key, civilite, article,
+                                                                                      majuscule),
+    "accord": lambda civilite, masculin, feminin, neutre=None: french.agree(civilite, masculin, feminin, neutre),
+    "personne": lambda nom, civilite=None: french.person(nom, civilite),
+    "nombre": lambda n, singulier, pluriel=None: french.count(n, singulier, pluriel),
+    "en_lettres": lambda n, singulier, pluriel=None, feminin=False: french.count_in_words(n, singulier, pluriel,
+                                                                                          feminin),
+    "liste": lambda items: french.enumerate_words(list(items)),
+    "typographie": french.typography,
+    "majuscule": french.upper_first,
+}
+"""French grammar for customised templates: « {{ epci.siege|a }} » → « au Cheylard » (README lists them)."""
 
 
 _COMPILED: dict[str, Any] = {}
@@ -524,15 +808,43 @@ def ensure_templates(folder: Path | None = None, names: tuple[str, ...] = TEMPLA
     return templates
 
 
+def placeholder_findings(plan: Plan | None, referential: Referential | None,
+                         today: dt.date | None = None) -> list[Any]:
+    """The « placeholder-value » findings of a plan and its référentiel: values no act may carry."""
+    from .validation import validate_plan, validate_referential
+
+    findings = validate_referential(referential) if referential is not None else []
+    if plan is not None:
+        findings += validate_plan(plan, referential, today or dt.date.today())
+    return [f for f in findings if f.code == "placeholder-value"]
+
+
 def generate_documents(plan: Plan, referential: Referential, output: Path, *,
-                       templates: dict[str, Path] | None = None, today: dt.date | None = None) -> list[Path]:
-    """Write the feuille de route and both délibérations of `plan` into `output`."""
+                       templates: dict[str, Path] | None = None, today: dt.date | None = None,
+                       placeholders: list[Any] | None = None, refused: list[str] | None = None) -> list[Path]:
+    """Write the feuille de route and both délibérations of `plan` into `output`.
+
+    An extract (a voted délibération) is not written while the plan or the référentiel holds a
+    placeholder value (`placeholders`, computed when not given); the reason is appended to
+    `refused`. Drafts are always written and show the placeholder.
+    """
     today = today or dt.date.today()
     templates = templates or ensure_templates()
     base = build_context(plan, referential, today)
     names = output_names(referential)
-    return [render(templates[name], document_context(base, name), Path(output) / names[name], today)
-            for name in TEMPLATE_NAMES]
+    written = []
+    for name in TEMPLATE_NAMES:
+        if is_extract(base, name):
+            if placeholders is None:
+                placeholders = placeholder_findings(plan, referential, today)
+            if placeholders:
+                reason = CoopxlError("extract-refused", name=names[name], detail=placeholders[0].message.rstrip("."))
+                if refused is None:
+                    raise reason
+                refused.append(reason.message)
+                continue
+        written.append(render(templates[name], document_context(base, name), Path(output) / names[name], today))
+    return written
 
 
 def soffice() -> str | None:
@@ -579,6 +891,8 @@ class BatchResult:
 
     generated: list[GeneratedDocuments] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    """Extracts not written (placeholder values), with the French reason."""
     pdf_error: str | None = None
 
 
@@ -615,6 +929,7 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     files = plan_paths(paths)
     result = BatchResult()
     referentials: dict[Path, Referential] = {}
+    referential_placeholders: dict[int, list] = {}
     templates_cache: dict[Path | None, dict[str, Path]] = {}
     work = []
     for path in files:
@@ -630,7 +945,10 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
         folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
         if folder not in templates_cache:
             templates_cache[folder] = ensure_templates(folder)
-        work.append((path, ref, templates_cache[folder], output or root / "sorties" / "documents"))
+        if id(ref) not in referential_placeholders:
+            referential_placeholders[id(ref)] = placeholder_findings(None, ref)
+        work.append((path, ref, templates_cache[folder], output or root / "sorties" / "documents",
+                     referential_placeholders[id(ref)]))
     from .parallel import map_processes
 
     worker = functools.partial(_generate_one, force=force, today=today)
@@ -641,7 +959,9 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
         if isinstance(outcome, str):
             result.skipped.append((path, outcome))
         else:
-            result.generated.append(GeneratedDocuments(plan=path, files=outcome))
+            files, refused = outcome
+            result.generated.append(GeneratedDocuments(plan=path, files=files, refused=refused))
+            result.refused += [(path, reason) for reason in refused]
     if pdf and result.generated:
         try:
             pdfs = iter(convert_to_pdf([f for g in result.generated for f in g.files]))
@@ -652,18 +972,24 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     return result
 
 
-def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path], *, force: bool,
-                  today: dt.date) -> list[Path] | str:
-    """Read, check and write the documents of one plan: the files, or why it was skipped."""
+def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path, list], *, force: bool,
+                  today: dt.date) -> tuple[list[Path], list[str]] | str:
+    """Read, check and write the documents of one plan: (files, extracts refused), or why it was skipped.
+
+    A placeholder value does not stop the drafts (they show it); it stops the extracts."""
     from .files import slugify
     from .reader import read_plan
     from .validation import validate_plan
 
-    path, referential, templates, output = job
+    path, referential, templates, output, referential_placeholders = job
     plan = read_plan(path)
-    errors = [f for f in validate_plan(plan, referential, today) if f.severity == "Erreur"]
+    findings = validate_plan(plan, referential, today)
+    placeholders = referential_placeholders + [f for f in findings if f.code == "placeholder-value"]
+    errors = [f for f in findings if f.severity == "Erreur" and f.code != "placeholder-value"]
     if errors and not force:
         return phrase("skipped-errors", count=len(errors), name=path.name)
-    return generate_documents(plan, referential, output / slugify(plan.epci_name or path.stem),
-                              templates=templates, today=today)
+    refused: list[str] = []
+    files = generate_documents(plan, referential, output / slugify(plan.epci_name or path.stem),
+                               templates=templates, today=today, placeholders=placeholders, refused=refused)
+    return files, refused
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from . import french
 from .consolidation import CLOSED_STATUSES, is_late
-from .documents import BLANK, _fields
+from .documents import BLANK, _fields, _member, typeset
 from .model import Plan, Referential, Review
 from .validation import REVIEW_SESSION
 
@@ -28,19 +28,20 @@ _ACTION = _fields("numero", "intitule", "statut", "avancement", "debut", "fin", 
                   "realisations", "difficultes", "prochaines_etapes", "decision", "en_retard")
 FOLLOWUP_FIELDS: dict[str, Any] = _fields(
     "blanc",
-    epci=_fields("nom", "siren"),
+    epci=_fields("nom", "siren", "designation"),
     parc=_fields("nom"),
     plan=_fields("intitule", "periode", "statut"),
-    reunion=_fields("date", "numero", "lieu", "precedente"),
+    reunion=_fields("date", "numero", "lieu", "precedente", "prochaine"),
+    participants=[_fields("nom", "structure", "fonction")],
     objectifs=[_fields("numero", "intitule", actions=[_ACTION])],
     en_retard=[_ACTION],
     prochains_mois=[_fields("numero", "intitule", "evenement", "date")],
     a_solliciter=[_fields("action", "financeur", "dispositif", "montant")],
     decisions=[_fields("action", "intitule", "decision", "prochaines_etapes")],
-    binome=_fields("referent", "membre"),
+    binome=_fields("referent", "membre", "referent_titre"),
 )
 SUMMARY_FIELDS: dict[str, Any] = _fields(
-    "date", "nb_plans", "nb_a_jour",
+    "date", "nb_plans", "nb_a_jour", "nb_epci_texte", "nb_plans_texte", "nb_a_jour_texte",
     parc=_fields("nom"),
     lignes=[_fields("epci", "statut", "reunions_12_mois", "a_jour", "derniere", "prochaine", "en_retard",
                     "referent")],
@@ -80,13 +81,14 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
     """What the fiche de suivi of the meeting on `meeting` shows."""
     latest = _latest_reviews(plan, meeting)
     horizon = meeting + dt.timedelta(days=HORIZON_DAYS)
+    staff = {s.full_name: s.civility for s in referential.staff if s.full_name}
 
     def action_row(action: Any) -> dict[str, Any]:
         review = latest.get(action.number or "")
         return {"numero": action.number or "", "intitule": action.title or "", "statut": action.status or "",
                 "avancement": french.percent(review.progress) if review and review.progress is not None else "",
                 "debut": french.date_short(action.start), "fin": french.date_short(action.end),
-                "charge_mission": action.officer or "",
+                "charge_mission": french.person(action.officer, staff.get(action.officer or "")),
                 "realisations": (review.achievements or "") if review else "",
                 "difficultes": (review.difficulties or "") if review else "",
                 "prochaines_etapes": (review.next_steps or "") if review else "",
@@ -116,25 +118,43 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
                   "prochaines_etapes": r.next_steps or ""}
                  for r in plan.reviews if previous and r.date == previous and (r.decision or r.next_steps)]
     _, session = next_meeting(plan, meeting)
-    pair = {m.pair_role: m.full_name for m in plan.members if m.pair_role}
-    return {
+    later = sorted((s for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Prévue" and s.date
+                    and s.date > meeting), key=lambda s: s.date)
+    pair = {m.pair_role: m for m in plan.members if m.pair_role}
+    epci = next((e for e in referential.epcis if e.siren == plan.epci_siren), None)
+    return typeset({
         "blanc": BLANK,
-        "epci": {"nom": plan.epci_name or BLANK, "siren": plan.epci_siren or BLANK},
+        "epci": {"nom": plan.epci_name or BLANK, "siren": plan.epci_siren or BLANK,
+                 "designation": french.designation(epci.form if epci else None, plan.epci_name,
+                                                   epci.official_name if epci else None) or BLANK},
         "parc": {"nom": referential.park_name or BLANK},
         "plan": {"intitule": plan.title or "", "statut": plan.status or "",
                  "periode": f"{plan.period_start.year}-{plan.period_end.year}"
                  if plan.period_start and plan.period_end else BLANK},
         "reunion": {"date": french.date_long(meeting), "numero": str(len(held) + 1),
                     "lieu": (session.place if session and session.place else BLANK),
-                    "precedente": french.date_long(previous) if previous else "aucune"},
+                    "precedente": french.date_long(previous) if previous else "aucune",
+                    "prochaine": (f"le {french.date_long(later[0].date)}" + (f", {later[0].place}" if later[0].place else "")
+                                  if later else f"le {BLANK}, à {BLANK} heures, lieu : {BLANK}")},
+        "participants": [{"nom": _member(m)["nom"], "structure": m.structure or "",
+                          "fonction": m.role_detail or m.role or ""} for m in plan.members],
         "objectifs": objectives,
         "en_retard": [action_row(a) for a in plan.actions if is_late(a, meeting)],
         "prochains_mois": upcoming,
         "a_solliciter": [{"action": f.action or "", "financeur": f.funder or "", "dispositif": f.scheme or "",
                           "montant": french.euros(f.amount)} for f in plan.fundings if f.status == "À solliciter"],
         "decisions": decisions,
-        "binome": {"referent": pair.get("Référent", BLANK), "membre": pair.get("Membre", BLANK)},
-    }
+        "binome": {"referent": _member(pair["Référent"])["nom"] if "Référent" in pair else BLANK,
+                   "membre": _member(pair["Membre"])["nom"] if "Membre" in pair else BLANK,
+                   "referent_titre": french.title("referent", pair["Référent"].civility) if "Référent" in pair
+                   else "référent"},
+    })
+
+
+def meeting_date(plan: Plan, day: dt.date) -> dt.date:
+    """The date of a plan's coming follow-up meeting: its next planned « Suivi semestriel », else `day`
+    (the `--date` of `coopxl suivi`). The fiche and the synthèse show this same date."""
+    return next_meeting(plan, day)[0]
 
 
 def summary_row(plan: Plan, today: dt.date) -> dict[str, Any]:
@@ -144,18 +164,50 @@ def summary_row(plan: Plan, today: dt.date) -> dict[str, Any]:
     held = [d for d in review_dates(plan) if d <= today]
     meeting, session = next_meeting(plan, today)
     late = [a.number for a in plan.actions if is_late(a, today)]
-    referent = next((m.full_name for m in plan.members if m.pair_role == "Référent"), "")
-    return {"epci": plan.epci_name or "", "statut": plan.status or "", "reunions_12_mois": len(recent),
+    referent = next((_member(m)["nom"] for m in plan.members if m.pair_role == "Référent"), "")
+    return {"epci": plan.epci_name or "", "statut": plan.status or "", "reunions_12_mois": str(len(recent)),
             "a_jour": "oui" if len(recent) >= 2 else "non",
-            "derniere": french.date_short(held[-1]) if held else "",
-            "prochaine": french.date_short(meeting) if session else "à fixer",
-            "en_retard": ", ".join(n for n in late if n) or "", "referent": referent}
+            "derniere": french.date_short(held[-1]) if held else "aucune",
+            "prochaine": french.date_short(meeting) + ("" if session else " (à planifier)"),
+            "en_retard": ", ".join(n for n in late if n) or "aucune", "referent": referent}
+
+
+def _not_followed_row(name: str, status: str) -> dict[str, Any]:
+    return {"epci": name, "statut": status, "reunions_12_mois": "—", "a_jour": "—", "derniere": "—",
+            "prochaine": "—", "en_retard": "—", "referent": "—"}
 
 
 def summary_context(plans: list[Plan], referential: Referential, today: dt.date) -> dict[str, Any]:
-    rows = [summary_row(p, today) for p in plans if is_followed(p, today)]
-    return {"date": french.date_long(today), "parc": {"nom": referential.park_name or BLANK},
-            "nb_plans": len(rows), "nb_a_jour": sum(r["a_jour"] == "oui" for r in rows), "lignes": rows}
+    """Every EPCI of the référentiel with its plan status; follow-up figures for the plans followed."""
+    rows, followed = [], []
+    by_siren = {p.epci_siren: p for p in plans if p.epci_siren}
+    by_name = {p.epci_name: p for p in plans if p.epci_name}
+    seen: set[int] = set()
+    for epci in referential.epcis:
+        if epci.active == "Non":
+            continue
+        plan = by_siren.get(epci.siren) or by_name.get(epci.name)
+        if plan is None:
+            rows.append(_not_followed_row(epci.name or "", "pas de plan"))
+            continue
+        seen.add(id(plan))
+        if is_followed(plan, today):
+            row = summary_row(plan, today)
+            followed.append(row)
+            rows.append(row)
+        else:
+            rows.append(_not_followed_row(plan.epci_name or epci.name or "", plan.status or "statut inconnu"))
+    for plan in plans:  # a plan whose EPCI is not (or no longer) in the référentiel
+        if id(plan) not in seen:
+            rows.append(summary_row(plan, today) if is_followed(plan, today)
+                        else _not_followed_row(plan.epci_name or "", plan.status or ""))
+    up_to_date = sum(r["a_jour"] == "oui" for r in followed)
+    return typeset({
+        "date": french.date_long(today), "parc": {"nom": referential.park_name or BLANK},
+        "nb_plans": len(followed), "nb_a_jour": up_to_date,
+        "nb_epci_texte": french.count_in_words(len(rows), "EPCI", "EPCI"),
+        "nb_plans_texte": french.count_in_words(len(followed), "plan suivi", "plans suivis"),
+        "nb_a_jour_texte": french.number_in_words(up_to_date) if up_to_date else "aucun", "lignes": rows})
 
 
 @dataclass

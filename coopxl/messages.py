@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .french import resolve_plurals
 from .model import Finding
 
 ERROR = "Erreur"
@@ -364,6 +365,15 @@ _CODES = (
          "personne ne la voit dans la feuille, elle n'est donc ni lue ni reprise dans les documents. "
          "Annulez la fusion (Accueil > Fusionner et centrer) et déplacez la valeur dans la bonne cellule, "
          "ou effacez-la."),
+    Code("placeholder-value", ERROR, "values", "Texte d'exemple ou à compléter",
+         "« {field} » contient encore « {marker} » (valeur : « {value} »). Remplacez-la par la valeur "
+         "réelle : aucun acte (extrait de délibération) n'est produit tant qu'elle reste.",
+         "Les modèles et le territoire d'exemple marquent ce qui reste à compléter ; un tel texte "
+         "ne doit jamais arriver dans une délibération signée. Le projet de délibération reste "
+         "possible et montre le marqueur."),
+    Code("extract-refused", ERROR, "commande", "Extrait refusé",
+         "l'extrait « {name} » n'est pas produit : {detail}. Corrigez la valeur (coopxl valider la "
+         "signale), puis relancez."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}
@@ -406,8 +416,8 @@ PHRASES = {
 
 
 def phrase(key: str, **params: object) -> str:
-    """A French fragment of PHRASES, formatted."""
-    return PHRASES[key].format(**params)
+    """A French fragment of PHRASES, formatted, its « (s) » agreeing with the numbers before them."""
+    return resolve_plurals(PHRASES[key].format(**params))
 
 
 def french_typography(text: str) -> str:
@@ -436,7 +446,7 @@ def render(code: str, sheet: str = "", cell: str = "", **params: object) -> str:
         text = f"{where} : {text}"
     else:
         text = text[0].upper() + text[1:]
-    return french_typography(text)
+    return french_typography(resolve_plurals(text))
 
 
 def finding(code: str, *, file: str = "", sheet: str = "", cell: str = "", field: str = "",

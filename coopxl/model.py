@@ -395,6 +395,8 @@ class Epci(Record):
     court: str | None = None
     active: str | None = None
     successor_siren: str | None = None
+    official_name: str | None = None
+    dgs_civility: str | None = None
 
 
 @dataclass
@@ -458,6 +460,8 @@ class Referential:
     president_civility: str | None = None
     president_name: str | None = None
     vp_name: str | None = None
+    vp_civility: str | None = None
+    seat_town: str | None = None
     approving_body: str | None = None
     delegation: str | None = None
     charter_version: str | None = None

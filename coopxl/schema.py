@@ -484,9 +484,13 @@ REFERENTIAL_FIELDS = FieldSheet(
         NamedField("Organisme gestionnaire (syndicat mixte)", "organisme_nom", "body_name", required=True),
         NamedField("SIREN du syndicat mixte", "organisme_siren", "body_siren", Kind.SIREN, required=True),
         NamedField("Adresse du siège", "siege_adresse", "address"),
+        NamedField("Commune du siège", "siege_commune", "seat_town",
+                   hint="La commune où le Parc signe ses actes, avec son article s'il en a un "
+                        "(« Jaujac », « Le Cheylard ») : l'extrait se termine par « Fait à … »."),
         NamedField("Civilité du président", "president_civilite", "president_civility", choices="L_Civilite"),
         NamedField("Président du Parc", "president_nom", "president_name", required=True),
         NamedField("Vice-président chargé de la proximité territoriale", "vp_proximite_nom", "vp_name"),
+        NamedField("Civilité du vice-président", "vp_proximite_civilite", "vp_civility", choices="L_Civilite"),
         NamedField("Instance qui approuve les plans", "instance_approbation", "approving_body",
                    required=True, choices="L_InstanceApprobation"),
         NamedField("Délibération de délégation au bureau", "delegation_reference", "delegation",
@@ -517,6 +521,10 @@ REFERENTIAL_TABLES = (
         Column("Tribunal administratif", "court", width=20),
         Column("Actif", "active", choices="L_OuiNon", width=8),
         Column("SIREN successeur", "successor_siren", Kind.SIREN),
+        Column("Nom officiel", "official_name", width=44,
+               hint="Par exemple « Communauté de communes Val'Eyrieux » ; laissé vide, il est déduit de "
+                    "la forme et du nom."),
+        Column("Civilité du DGS", "dgs_civility", choices="L_Civilite", width=11),
     )),
     Table("T_Charte", "Charte", help=(
         "La structure de la charte : vocations, orientations et mesures. Les codes de mesure "

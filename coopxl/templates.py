@@ -368,12 +368,37 @@ def build_templates(folder: Path, referential: Any) -> list[Path]:
     from .reader import referential_content
 
     folder.mkdir(parents=True, exist_ok=True)
-    fields, rows = referential_content(referential)
+    from .reader import read_referential
+
+    fields, rows = starter_referential(*referential_content(referential))
     referential_path = write_workbook(REFERENTIAL, folder / "referentiel.xlsx", fields=fields, rows=rows)
+    referential = read_referential(referential_path)  # the plan template lists what initialiser ships
     plan_path = write_workbook(PLAN, folder / "plan-cooperation.xlsx", lists=plan_lists(referential),
                                fields={"charter_version": referential.charter_version,
                                        "status": "En élaboration"})
     return [plan_path, referential_path]
+
+
+TO_COMPLETE = "à compléter"
+"""What the référentiel template holds where only the Parc knows the value: `valider` reports each."""
+
+
+def starter_referential(fields: dict[str, Any], rows: dict[str, list[dict[str, Any]]]
+                        ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """The example référentiel without its invented people and references, for `coopxl initialiser`.
+
+    Names, civilités, the decree and the delegation are left to complete (marked or empty), so that
+    `coopxl valider` lists every one of them and no act can be produced before they are filled in.
+    """
+    fields = dict(fields)
+    fields.update(president_civility=None, president_name=TO_COMPLETE, vp_civility=None, vp_name=TO_COMPLETE,
+                  body_siren=None, delegation=f"délibération du comité syndical n° … du … ({TO_COMPLETE})",
+                  decree=f"décret n° … du … ({TO_COMPLETE})")
+    epcis = [{**row, "president_civility": None, "president": TO_COMPLETE, "dgs_civility": None,
+              "dgs": TO_COMPLETE, "councillors": None} for row in rows.get("T_EPCI", [])]
+    team = [{"civility": None, "first_name": TO_COMPLETE, "last_name": TO_COMPLETE,
+             "post": f"chargé de mission ({TO_COMPLETE})", "unit": None, "days_available": None}]
+    return fields, {**rows, "T_EPCI": epcis, "T_Equipe": team}
 
 
 def plan_lists(referential: Any) -> dict[str, list[str]]:

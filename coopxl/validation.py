@@ -274,6 +274,9 @@ class _Checker:
             self._check_choice(record, key, value, spec.choices, references)
         kind = spec.kind
         if kind is Kind.TEXT or kind is Kind.LONG_TEXT or kind is Kind.CODES:
+            marker = placeholder_marker(value)
+            if marker:
+                self.add("placeholder-value", record, key, marker=marker)
             if kind is Kind.TEXT and _label_of(spec) == "Courriel" and not EMAIL.match(value):
                 self.add("invalid-email", record, key)
         elif kind is Kind.SIREN:
@@ -323,6 +326,20 @@ class _Checker:
         elif code in ("unknown-officer", "unknown-actes-subject"):
             params = {}
         self.add(code, record, key, **params)
+
+
+PLACEHOLDER = re.compile(
+    r"\(exemple\)|\bà compléter\b|\ba completer\b|\bXXX+\b|numéro et date|\bTODO\b|^\s*(?:…|\.\.\.)+\s*$",
+    re.IGNORECASE)
+"""What the templates and the example territory write where a real value is still to come."""
+
+
+def placeholder_marker(value: Any) -> str | None:
+    """The example or to-complete marker a text still holds (« (exemple) », « à compléter », …), if any."""
+    if not isinstance(value, str):
+        return None
+    found = PLACEHOLDER.search(value)
+    return found.group(0).strip() if found else None
 
 
 def _label_of(spec: Any) -> str:

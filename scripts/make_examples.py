@@ -75,9 +75,15 @@ def with_luhn_key(stem: str) -> str:
     return next(stem + str(key) for key in range(10) if luhn_ok(stem + str(key)))
 
 
+ILLUSTRATIVE_LABELS: list[str] = []
+"""Labels the domain notes do not confirm: listed in examples/README.md, not marked in the values
+(a value holding « (exemple) » is a validation error: it must never reach an act)."""
+
+
 def example(label: str) -> str:
-    """A label the domain notes do not confirm, marked as such (issue: « exemple »)."""
-    return f"{label} (exemple)"
+    """A label the domain notes do not confirm: kept plain, listed in the README."""
+    ILLUSTRATIVE_LABELS.append(label)
+    return label
 
 
 def lower_first(text: str) -> str:
@@ -131,11 +137,13 @@ PARC_FIELDS = {
     "president_civility": PARC_PRESIDENT[0],
     "president_name": f"{PARC_PRESIDENT[1]} {PARC_PRESIDENT[2]}",
     "vp_name": f"{PARC_VP[1]} {PARC_VP[2]}",
+    "vp_civility": PARC_VP[0],
+    "seat_town": "Jaujac",
     "approving_body": "Bureau syndical",
-    "delegation": example("délibération du comité syndical n° 2020_045 du 12 octobre 2020"),
+    "delegation": "délibération du comité syndical n° 2020_045 du 12 octobre 2020",
     "charter_version": "2013-2025",
     "charter_label": "Charte 2013-2025 du Parc naturel régional des Monts d'Ardèche",
-    "decree": "décret de mars 2014 (numéro et date à compléter)",
+    "decree": "décret n° 2014-321 du 18 mars 2014",
     "court": "Lyon",
 }
 
@@ -222,7 +230,9 @@ def epci_rows() -> list[dict[str, Any]]:
         "siren": e.siren, "name": e.name, "form": e.form, "department": e.department,
         "seat": e.seat, "president_civility": e.president[0], "president": e.president_name,
         "dgs": e.dgs_name, "councillors": e.councillors, "court": COURTS[e.department],
-        "active": "Oui",
+        "active": "Oui", "dgs_civility": e.dgs[0],
+        # Blank « Nom officiel » is derived from Forme and Nom; one is written out as a model.
+        "official_name": "Communauté de communes Val'Eyrieux" if e.key == "valeyrieux" else None,
     } for e in EPCIS.values()]
 
 
@@ -2075,11 +2085,16 @@ def deliberation_rows(plan: dict[str, Any], epci: Epci) -> list[dict[str, Any]]:
         ("Bureau syndical du Parc", spec["bureau"], f"{PARC_PRESIDENT[1]} {PARC_PRESIDENT[2]}",
          f"{PARC_VP[1]} {PARC_VP[2]}", BUREAU_MEMBERS, "007", PARC_SIREN),
     )
+    places = (f"salle du conseil communautaire, {epci.seat}", f"{PARC_HOUSE.split(',')[0]}, Jaujac")
     rows = []
-    for body, vote, chair, rapporteur, members, department, siren in bodies:
+    for (body, vote, chair, rapporteur, members, department, siren), place in zip(bodies, places):
         date = vote["date"]
-        row = {"body": body, "date": date, "chair": chair, "rapporteur": rapporteur,
-               "members": members, "actes_subject": ACTES_SUBJECT}
+        chair_civility = (epci.president[0] if body == "Conseil communautaire" else PARC_PRESIDENT[0])
+        rapporteur_civility = plan["vp"][0] if body == "Conseil communautaire" else PARC_VP[0]
+        row = {"body": body, "date": date, "chair": f"{chair_civility} {chair}",
+               "rapporteur": f"{rapporteur_civility} {rapporteur}", "members": members,
+               "actes_subject": ACTES_SUBJECT, "hour": "18 h 30" if body == "Conseil communautaire" else "14 h",
+               "place": place}
         convened_on = date - dt.timedelta(days=7)
         if convened_on <= REFERENCE_DAY:
             row["convened_on"] = convened_on
@@ -2088,7 +2103,12 @@ def deliberation_rows(plan: dict[str, Any], epci: Epci) -> list[dict[str, Any]]:
             against, abstentions = vote.get("against", 0), vote.get("abstentions", 0)
             voters = present + proxies
             transmitted_on = working_day_after(date, 3)
-            row.update(number=vote["number"], secretary=vote["secretary"], present=present,
+            names = register_names(members, present, proxies, chair=row["chair"],
+                                   secretary=f"{SECRETARY_CIVILITY[vote['secretary']]} {vote['secretary']}",
+                                   rapporteur=row["rapporteur"], seed=vote["number"])
+            row.update(names)
+            row.update(number=vote["number"], secretary=f"{SECRETARY_CIVILITY[vote['secretary']]} {vote['secretary']}",
+                       present=present,
                        proxies=proxies, voters=voters, votes_for=voters - against - abstentions,
                        votes_against=against, abstentions=abstentions, result="Adoptée",
                        transmitted_on=transmitted_on,
@@ -2096,6 +2116,40 @@ def deliberation_rows(plan: dict[str, Any], epci: Epci) -> list[dict[str, Any]]:
                        published_on=working_day_after(transmitted_on, 1))
         rows.append(row)
     return rows
+
+
+SECRETARY_CIVILITY = {"Anne Roche": "Mme", "Denis Fargier": "M.", "Gérard Valla": "M.", "Henri Dussert": "M.",
+                      "Lucie Bernard": "Mme", "Marc Villard": "M.", "Pascale Dumont": "Mme", "Paul Brès": "M.",
+                      "Sandrine Astier": "Mme"}
+"""Secrétaires de séance of the example (fictional people)."""
+
+FIRST_NAMES = (("M.", "Bruno"), ("Mme", "Agnès"), ("M.", "Yves"), ("Mme", "Hélène"), ("M.", "Gilles"),
+               ("Mme", "Odile"), ("M.", "Serge"), ("Mme", "Nadine"), ("M.", "Lionel"), ("Mme", "Émilie"),
+               ("M.", "Hervé"), ("Mme", "Josiane"), ("M.", "Régis"), ("Mme", "Annie"), ("M.", "Alain"),
+               ("Mme", "Ghislaine"), ("M.", "Didier"), ("Mme", "Isabelle"))
+LAST_NAMES = ("Audibert", "Boissin", "Chaize", "Debard", "Escoffier", "Faure", "Gineys", "Hilaire",
+              "Issartel", "Jouve", "Laville", "Mounier", "Nury", "Ollier", "Peyrouse", "Roustan",
+              "Sabadel", "Tourre", "Vernède", "Vialle", "Chambon", "Brunel", "Fialon", "Mazet")
+
+
+def register_names(members: int, present: int, proxies: int, *, chair: str, secretary: str, rapporteur: str,
+                   seed: str) -> dict[str, str]:
+    """Fictional lists of présents, excusés and pouvoirs agreeing with the counts of the vote."""
+    offset = sum(map(ord, seed))
+    people = []
+    for index in range(members * 2):
+        civility, first = FIRST_NAMES[(index + offset) % len(FIRST_NAMES)]
+        last = LAST_NAMES[(index * 7 + offset) % len(LAST_NAMES)]
+        name = f"{civility} {first} {last}"
+        if name not in people and name.split(" ", 1)[1] not in (chair + secretary + rapporteur):
+            people.append(name)
+    named = [p for p in dict.fromkeys((chair, rapporteur, secretary))]
+    present_names = (named + people)[:present]
+    absent = people[present - len(named):][: members - present]
+    proxy_lines = [f"{giver} à {present_names[(index * 3 + 1) % len(present_names)]}"
+                   for index, giver in enumerate(absent[:proxies])]
+    return {"present_names": "\n".join(present_names), "excused_names": "\n".join(absent),
+            "proxy_names": "\n".join(proxy_lines)}
 
 
 # ---------------------------------------------------------------------------
@@ -2392,15 +2446,22 @@ def readme(summaries: list[dict[str, Any]], mistakes: list[Mistake]) -> str:
         "domaines en `.example` ; le téléphone indiqué est le standard public de la Maison du Parc.",
         "- **Charte 2013-2025.** Sa structure (3 vocations, 13 orientations numérotées de 1 à 13, "
         "mesures `orientation.n`) suit les notes ; les intitulés que les notes ne confirment pas "
-        "sont suivis de « (exemple) ». Les intitulés officiels restent à recopier depuis le "
-        "rapport de charte.",
+        f"({len(ILLUSTRATIVE_LABELS)} intitulés d'orientations et de mesures, listés en fin de page) sont "
+        "illustratifs, sans marque dans les cellules : un texte « (exemple) » ou « à compléter » est une "
+        "erreur de validation, pour qu'il n'arrive jamais dans un acte. Les intitulés officiels restent à "
+        "recopier depuis le rapport de charte.",
         "- **SIREN réels** (donnés par les notes, clé de Luhn vérifiée par le script) : "
         + ", ".join(f"{e.siren} ({e.name})" for e in real) + ".",
         "- **SIREN illustratifs** (inventés, clé de Luhn valide, à remplacer par les vrais) : "
         + ", ".join(f"{e.siren} ({e.name})" for e in illustrative)
         + f", et {PARC_SIREN} (syndicat mixte du Parc).",
-        "- Décret de classement, délégation du comité syndical au bureau, sièges des EPCI : "
-        "références à vérifier avant tout usage réel.",
+        "- **Références illustratives** : le décret de classement (« "
+        f"{PARC_FIELDS['decree']} »), la délégation du comité syndical au bureau (« "
+        f"{PARC_FIELDS['delegation']} »), les sièges des EPCI, les heures et lieux des séances : à "
+        "vérifier avant tout usage réel.",
+        "- **Séances des délibérations** : les listes de présents, d'excusés et de pouvoirs sont "
+        "fictives, tirées au hasard d'une liste de prénoms et de noms inventés, en accord avec les "
+        "nombres de la délibération.",
         "",
         "## Les 13 plans",
         "",
@@ -2432,6 +2493,13 @@ def readme(summaries: list[dict[str, Any]], mistakes: list[Mistake]) -> str:
         "d'autres par ricochet : l'action en double « A1.2 » des Sources de la Loire, sans coût, "
         "reçoit aussi le plan de financement de la première « A1.2 », d'où un avertissement "
         f"`funding-mismatch` sur son coût (feuille Actions, cellule {duplicate_cost_cell}).",
+        "",
+        "## Intitulés illustratifs de la charte",
+        "",
+        "Ces intitulés ne viennent pas des notes du domaine ; ils sont à remplacer par ceux du rapport "
+        "de charte :",
+        "",
+        *[f"- {label}" for label in dict.fromkeys(ILLUSTRATIVE_LABELS)],
         "",
     ]
     return "\n".join(lines)

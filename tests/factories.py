@@ -25,7 +25,7 @@ REFERENTIAL_FIELDS = {
     "delegation": "délibération du comité syndical n° 2020_032 du 15 octobre 2020",
     "charter_version": "2013-2025",
     "charter_label": "Charte 2013-2025",
-    "decree": "décret n° 2014-000 du 1er mars 2014 (exemple)",
+    "decree": "décret n° 2014-321 du 18 mars 2014",
     "court": "Lyon",
 }
 
@@ -48,10 +48,10 @@ REFERENTIAL_ROWS = {
          "code": "1.1", "label": "Améliorer, organiser et partager la connaissance sur la biodiversité"},
         {"version": "2013-2025", "vocation": "Un territoire remarquable à préserver",
          "orientation_number": 5, "orientation": "Préserver les patrimoines par un urbanisme durable",
-         "code": "5.2", "label": "Mesure 5.2 (exemple)"},
+         "code": "5.2", "label": "Mesure 5.2"},
         {"version": "2013-2025", "vocation": "Un territoire productif",
-         "orientation_number": 6, "orientation": "Orientation 6 (exemple)",
-         "code": "6.1", "label": "Soutenir des filières locales (exemple)"},
+         "orientation_number": 6, "orientation": "Orientation 6",
+         "code": "6.1", "label": "Soutenir des filières locales"},
     ],
     "T_Equipe": [
         {"civility": "Mme", "first_name": "Claire", "last_name": "Martin",

@@ -204,7 +204,7 @@ def test_valider_on_a_folder_reports_unreadable_files_and_goes_on(tmp_path: Path
     assert "export.xlsx : 1 erreur, 0 avertissement" in lines
     assert "~$plan-a.xlsx : 0 erreur, 1 avertissement" in lines
     assert "plan-a.xlsx : 0 erreur, 0 avertissement" in lines
-    assert lines[-1] == "4 classeurs contrôlé(s) : 1 avec des erreurs, 1 erreur et 1 avertissement au total."
+    assert lines[-1] == "4 classeurs contrôlés : 1 avec des erreurs, 1 erreur et 1 avertissement au total."
 
 
 def test_valider_single_unreadable_file_exits_2(tmp_path: Path) -> None:
@@ -253,7 +253,7 @@ def test_consolider_command(tmp_path: Path) -> None:
     result = run("consolider", str(folder), "--date", "2026-11-25")
     assert result.returncode == 0, result.stderr
     assert f"Tableau de bord écrit : {folder / 'sorties' / 'tableau-de-bord.xlsx'}" in result.stdout
-    assert "13 fichier(s) lu(s), 13 plan(s) consolidé(s)" in result.stdout
+    assert "13 fichiers lus, 13 plans consolidés" in result.stdout
     (folder / "plans" / "notes.txt").write_text("à relire")
     with_problem = run("consolider", str(folder), "--date", "2026-11-25")
     assert with_problem.returncode == 1
@@ -277,6 +277,35 @@ def test_deliberations_command_skips_plans_in_error_unless_forced(tmp_path: Path
     forced = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx"), "--forcer")
     assert forced.returncode == 0
     assert (documents / "cc-du-val-de-ligne" / "feuille-de-route.docx").is_file()
+
+
+def test_an_extract_is_refused_while_a_placeholder_remains(tmp_path: Path) -> None:
+    import shutil
+
+    from docx import Document
+
+    folder = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", folder)
+    workbook = openpyxl.load_workbook(folder / "referentiel.xlsx")
+    sheet, cell = next(iter(workbook.defined_names["decret_reference"].destinations))
+    workbook[sheet][cell.replace("$", "")] = "décret n° … du … (à compléter)"
+    workbook.save(folder / "referentiel.xlsx")
+    voted = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"))
+    assert voted.returncode == 1
+    out = voted.stdout.replace("\u00a0", " ").replace("\n  ", " ")
+    assert "L'extrait « deliberation-conseil-communautaire.docx » n'est pas produit" in out
+    assert "L'extrait « deliberation-bureau-syndical.docx » n'est pas produit" in out
+    assert "« Décret de classement » contient encore « à compléter »" in out
+    written = sorted(p.name for p in (folder / "sorties" / "documents" / "cc-val-eyrieux").iterdir())
+    assert written == ["feuille-de-route.docx"]
+    draft = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-du-pays-d-aubenas-vals.xlsx"))
+    assert draft.returncode == 0, draft.stdout
+    document = Document(str(folder / "sorties" / "documents" / "cc-du-pays-d-aubenas-vals" /
+                            "deliberation-conseil-communautaire.docx"))
+    assert any("(à compléter)" in p.text for p in document.paragraphs)  # the draft shows the marker
+    report = run("valider", str(folder / "referentiel.xlsx"))
+    assert report.returncode == 1 and "placeholder-value" not in report.stdout
+    assert "Parc!B" in report.stdout and "contient encore" in report.stdout
 
 
 def test_deliberations_pdf_says_clearly_when_libreoffice_is_missing(tmp_path: Path, monkeypatch) -> None:

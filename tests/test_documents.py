@@ -24,6 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
 
+def plain(text: str) -> str:
+    """The text with its no-break spaces shown as spaces (assertions stay readable)."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def text_of(path: Path) -> str:
     """Every paragraph of the body, the tables, the headers and footers, as a user reads it."""
     document = Document(str(path))
@@ -95,40 +100,79 @@ def test_extract_of_a_unanimous_vote(tmp_path: Path, referential) -> None:
     plan, files = generate(tmp_path, referential, "cc-du-pays-de-lamastre")
     cc = next(d for d in plan.deliberations if d.body == "Conseil communautaire")
     assert (cc.votes_against or 0, cc.abstentions or 0) == (0, 0)
-    text = text_of(files[DELIBERATION_CC])
+    text = plain(text_of(files[DELIBERATION_CC]))
     assert "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL COMMUNAUTAIRE" in text
-    assert plan.epci_name.upper() in text and f"SIREN {plan.epci_siren}" in text
+    assert "COMMUNAUTÉ DE COMMUNES DU PAYS DE LAMASTRE" in text and f"SIREN {plan.epci_siren}" in text
     assert f"Séance du {french.date_long(cc.date)} — délibération n° {cc.number}" in text
     assert f"{cc.members} | {cc.present} | {cc.proxies or 0} | {cc.voters}" in text
+    assert ("L'an deux mille vingt-trois, le quatorze novembre, à dix-huit heures trente, le conseil "
+            "communautaire de la communauté de communes du Pays de Lamastre, dûment convoqué le 7 novembre "
+            "2023, s'est réuni salle du conseil communautaire, Lamastre, sous la présidence de Mme Françoise "
+            "Bouvier, présidente.") in text
     assert "le conseil communautaire, à l'unanimité :" in text
-    assert "Pour extrait certifié conforme." in text
+    assert "Le quorum étant atteint, le conseil communautaire peut valablement délibérer." in text
+    assert "Pour extrait certifié conforme." in text and "Fait à Lamastre, le 14 novembre 2023." in text
+    assert "La présidente," in text and "AUTORISE la présidente à engager" in text
     assert cc.actes_id in text and "tribunal administratif de Lyon" in text
-    assert f"{len(plan.actions)} actions" in text or f"({len(plan.actions)})" in text
-    assert "{{" not in text and "{%" not in text and BLANK not in text
+    assert "{{" not in text and "{%" not in text and BLANK not in text and "PROJET" not in text
+
+
+def test_extract_lists_présents_excusés_and_pouvoirs(tmp_path: Path, referential) -> None:
+    plan, files = generate(tmp_path, referential, "cc-val-eyrieux")
+    cc = next(d for d in plan.deliberations if d.body == "Conseil communautaire")
+    document = Document(str(files[DELIBERATION_CC]))
+    lines = {p.text.split("\u00a0:")[0]: p.text for p in document.paragraphs if "\u00a0:" in p.text}
+    present = [n.strip() for n in cc.present_names.split("\n")]
+    assert lines["Présents"].count("\u00a0") - 1 == len(present)  # one no-break space per « M. »/« Mme »
+    assert plain(lines["Présents"]).endswith(f"et {present[-1]}.")
+    first_proxy = cc.proxy_names.split("\n")[0]
+    assert plain(first_proxy) in plain(lines["Pouvoirs"])
+    assert plain(lines["Pouvoirs"]).count(" à ") == cc.proxies
+    text = plain(text_of(files[DELIBERATION_CC]))
+    assert "M. Marc Villard a été désigné secrétaire de séance." in text
+    assert "Fait au Cheylard, le 24 avril 2025." in text and "À Le Cheylard" not in text
 
 
 def test_extract_of_a_split_vote(tmp_path: Path, referential) -> None:
     plan, files = generate(tmp_path, referential, "ca-privas-centre-ardeche")
     cc = next(d for d in plan.deliberations if d.body == "Conseil communautaire")
     assert cc.votes_against or cc.abstentions
-    text = text_of(files[DELIBERATION_CC])
+    text = plain(text_of(files[DELIBERATION_CC]))
     assert "à l'unanimité :" not in text
     assert f"le conseil communautaire, {vote_formula(cc)} :" in text
     assert f"par {cc.votes_for} voix pour" in vote_formula(cc)
+    assert "COMMUNAUTÉ D'AGGLOMÉRATION PRIVAS CENTRE ARDÈCHE" in text
+    assert "de la communauté d'agglomération Privas Centre Ardèche" in text and "Fait à Privas, le" in text
 
 
 def test_draft_before_the_vote_has_visible_blanks(tmp_path: Path, referential) -> None:
     plan, files = generate(tmp_path, referential, "cc-du-pays-d-aubenas-vals")
     assert plan.status == "Programme arrêté"
-    text = text_of(files[DELIBERATION_CC])
+    text = plain(text_of(files[DELIBERATION_CC]))
     assert "PROJET DE DÉLIBÉRATION DU CONSEIL COMMUNAUTAIRE" in text
-    assert "PROJET — les éléments en pointillés" in text
     assert f"le conseil communautaire, [à l'unanimité / par {BLANK} voix pour" in text
+    assert f"Présents : {BLANK}." in text and f"Secrétaire de séance : {BLANK}" in text
+    assert BLANK + ".." not in text and "…." not in text
     assert "Pour extrait certifié conforme." not in text and "Acte rendu exécutoire" not in text
-    parc = text_of(files["deliberation-bureau-syndical.docx"])
+    assert "Fait et délibéré" not in text and "quorum étant atteint" not in text
+    parc = plain(text_of(files["deliberation-bureau-syndical.docx"]))
     assert "PROJET DE DÉLIBÉRATION DU BUREAU SYNDICAL" in parc
     assert "Vu la délibération du comité syndical n° 2020_045" in parc
+    # The conseil communautaire has not voted yet: the bureau's draft must not say it did.
+    assert "l'a approuvé" not in parc and "Vu la délibération n°" not in parc
+    assert "Il est soumis au conseil communautaire de la communauté de communes du Pays d'Aubenas-Vals" in parc
     assert "{{" not in text + parc and "{%" not in text + parc
+
+
+def test_projet_is_in_the_header_of_every_page_of_a_draft(tmp_path: Path, referential) -> None:
+    _, files = generate(tmp_path, referential, "cc-du-pays-d-aubenas-vals")
+    for name in (DELIBERATION_CC, "deliberation-bureau-syndical.docx"):
+        document = Document(str(files[name]))
+        header = document.sections[0].header.paragraphs[0]
+        assert header.text.startswith("PROJET")
+        assert header.runs[0].bold and header.runs[0].font.size.pt >= 14
+    _, voted = generate(tmp_path / "voted", referential, "cc-val-eyrieux")
+    assert "PROJET" not in Document(str(voted[DELIBERATION_CC])).sections[0].header.paragraphs[0].text
 
 
 def test_feuille_de_route_has_one_row_per_action(tmp_path: Path, referential) -> None:
@@ -188,7 +232,7 @@ def _customised(tmp_path: Path, old: str, new: str, name: str = DELIBERATION_CC)
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
     ("{{ plan.periode }}", "{{ plan.periodicite }}", "utilise le champ « plan.periodicite »"),
-    ("{{ epci.nom }}", "{{ nom_epci }}", "utilise le champ « nom_epci »"),
+    ("{{ epci.entete }}", "{{ nom_epci }}", "utilise le champ « nom_epci »"),
     ("{{ o.intitule }}", "{{ o.titre }}", "utilise le champ « o.titre »"),
     ("{{ plan.periode }}", "{{ plan.periode }", "balise de modèle mal formée"),
     ('w:val="Heading1"', 'w:val="TitreMaison"', "utilise le style « TitreMaison »"),
@@ -214,6 +258,31 @@ def test_libreoffice_converts_every_document(tmp_path: Path, referential) -> Non
     _, files = generate(tmp_path, referential, "cc-du-pays-de-lamastre")
     pdfs = convert(list(files.values()), "pdf", tmp_path / "pdf", tmp_path / "profile")
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
+@needs_libreoffice
+def test_projet_is_on_every_printed_page_of_a_draft(tmp_path: Path, referential) -> None:
+    """Printed by LibreOffice: every page of both drafts says PROJET, no page of an extract does."""
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler (pdftotext) absent")
+    _, drafts = generate(tmp_path / "projet", referential, "cc-du-pays-d-aubenas-vals")
+    _, extracts = generate(tmp_path / "extrait", referential, "cc-val-eyrieux")
+    files = [drafts[DELIBERATION_CC], drafts["deliberation-bureau-syndical.docx"], extracts[DELIBERATION_CC],
+             extracts["deliberation-bureau-syndical.docx"]]
+    staged = []
+    for index, file in enumerate(files):
+        staged.append(tmp_path / f"{index}-{file.name}")
+        shutil.copyfile(file, staged[-1])
+    pdfs = convert(staged, "pdf", tmp_path / "pdf", tmp_path / "profile")
+    for pdf, is_draft in zip(pdfs, (True, True, False, False)):
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        pages = [page for page in text.split("\f") if page.strip()]
+        assert len(pages) >= 2
+        assert all(("PROJET" in page) == is_draft for page in pages), pdf.name
+        assert ("Fait au Cheylard, le 24" in text or "Fait à Jaujac, le 21" in text) != is_draft
 
 
 def test_pdf_conversion_failure_is_explained(tmp_path: Path, referential, monkeypatch) -> None:

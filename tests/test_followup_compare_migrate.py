@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import shutil
 from pathlib import Path
 
@@ -53,24 +54,39 @@ def test_fiche_de_suivi_content(workspace: Path) -> None:
     (fiche,) = result.fiches
     assert fiche.name == "fiche-suivi_cc-val-eyrieux_2026-11-25.docx"
     document = Document(str(fiche))
-    tables = {t.rows[0].cells[1].text + "/" + t.rows[0].cells[2].text: t for t in document.tables}
+    tables = {t.rows[0].cells[1].text + "/" + t.rows[0].cells[2].text: t for t in document.tables
+              if len(t.columns) > 2}
     late = tables["Intitulé/Fin prévue"]
     assert [r.cells[0].text for r in late.rows[1:]] == ["A2.1"]
     upcoming = tables["Intitulé/Échéance"]
     assert [(r.cells[0].text, r.cells[2].text, r.cells[3].text) for r in upcoming.rows[1:]] == [
-        ("A1.2", "début", "1er février 2027")]
+        ("A1.2", "début", "1er\u00a0février\u00a02027")]
     to_request = tables["Financeur/Dispositif"]
     assert [(r.cells[0].text, r.cells[3].text) for r in to_request.rows[1:]] == [("A1.2", "5\u202f000\u00a0€")]
     decisions = tables["Intitulé/Décision"]
     assert [(r.cells[0].text, r.cells[2].text, r.cells[3].text) for r in decisions.rows[1:]] == [
         ("A2.1", "Poursuivre", "Lancer l'inventaire des zones humides")]
-    progress = [t for t in document.tables if t.rows[0].cells[2].text == "Avancement constaté"]
-    assert [r.cells[0].text.split("\n")[0] for t in progress for r in t.rows[1:]] == ["A1.1", "A1.2", "A2.1"]
-    assert all(r.cells[2].text == "" for t in progress for r in t.rows[1:])  # to fill in during the meeting
-    text = text_of(fiche)
-    assert "Réunion précédente : 9 juin 2026" in text and "{{" not in text
-    summary = text_of(result.summary)
-    assert "CC Val'Eyrieux | En œuvre | 2 | oui | 09/06/2026 | à fixer | A2.1 | Claire Martin" in summary
+    participants = tables["Structure/Fonction"]
+    assert len(participants.rows) > 3 and participants.rows[-1].cells[0].text == ""  # blank lines to add people
+    # One full-width block per action: situation, then rows to write in during the meeting.
+    blocks = [t for t in document.tables if len(t.columns) == 2 and t.rows[0].cells[0].text.startswith("A")]
+    assert [t.rows[0].cells[0].text for t in blocks] == ["A1.1", "A1.2", "A2.1"]
+    for block in blocks:
+        labels = [r.cells[0].text for r in block.rows]
+        assert labels == [block.rows[0].cells[0].text, "Situation", "Avancement constaté", "Décision",
+                          "Prochaines étapes"]
+        assert block.rows[2].cells[1].text == "" and block.rows[4].cells[1].text == ""
+        assert block.rows[3].cells[1].text.split() == ["☐", "Poursuivre", "☐", "Ajuster", "☐", "Reporter", "☐",
+                                                       "Abandonner"]
+    text = text_of(fiche).replace("\u00a0", " ").replace("\u202f", " ")
+    assert "Réunion précédente : 9 juin 2026" in text and "{{" not in text and "(s)" not in text
+    assert re.search(r"Réunion de suivi n° \d+ du 25 novembre 2026", text)
+    summary = text_of(result.summary).replace("\u00a0", " ").replace("\u202f", " ")
+    # The synthèse shows the same meeting date as the fiche, and every EPCI of the référentiel.
+    assert "CC Val'Eyrieux | En œuvre | 2 | oui | 09/06/2026 | 25/11/2026 (à planifier) | A2.1 | Mme Claire Martin" \
+        in summary
+    assert "CC Ardèche des Sources et Volcans | pas de plan |" in summary
+    assert "CA Privas Centre Ardèche | pas de plan |" in summary
 
 
 def test_preparer_adds_the_coming_review_and_changes_nothing_else(workspace: Path) -> None:

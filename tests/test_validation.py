@@ -201,7 +201,7 @@ def test_referential_validation(tmp_path: Path) -> None:
                           fields={**REFERENTIAL_FIELDS, "body_siren": "250700011", "charter_version": "2029"},
                           rows=rows)
     assert triples(validate_referential(read_referential(path))) == sorted([
-        ("Parc", "B5", "invalid-siren"), ("Parc", "B12", "unknown-charter-version"),
+        ("Parc", "B5", "invalid-siren"), ("Parc", "B14", "unknown-charter-version"),
         ("EPCI", "A4", "duplicate-number"), ("EPCI", "L2", "unknown-successor"),
         ("EPCI", "C3", "invalid-choice"), ("Charte", "E4", "duplicate-number"),
         ("Financeurs", "", "missing-leader-funder"),
@@ -217,3 +217,57 @@ def test_clean_referential_has_no_finding(referential_path: Path) -> None:
                                               ("732829320", True), ("000000000", True)])
 def test_luhn(siren: str, valid: bool) -> None:
     assert luhn_valid(siren) is valid
+
+
+# --- placeholders: no example or to-complete text may reach an act ------------------------------------
+
+
+@pytest.mark.parametrize(("value", "marker"), [
+    ("décret de mars 2014 (numéro et date à compléter)", "numéro et date"),
+    ("délibération n° 2020_045 du 12 octobre 2020 (exemple)", "(exemple)"),
+    ("à compléter", "à compléter"), ("XXX", "XXX"), ("…", "…"), ("...", "..."),
+])
+def test_placeholder_in_the_referential_is_an_error(tmp_path: Path, value: str, marker: str) -> None:
+    path = make_referential(tmp_path / "referentiel.xlsx", decree=value)
+    findings = [f for f in validate_referential(read_referential(path)) if f.code == "placeholder-value"]
+    assert [(f.sheet, f.field, f.severity) for f in findings] == [("Parc", "Décret de classement", "Erreur")]
+    assert findings[0].cell.startswith("B") and f"contient encore «\u00a0{marker}\u00a0»" in findings[0].message
+    assert "aucun acte" in findings[0].message
+
+
+def test_placeholder_in_a_plan_is_an_error_at_its_cell(tmp_path: Path, referential_path: Path) -> None:
+    findings = check(tmp_path, referential_path,
+                     _set("T_Deliberations", 0, secretary="XXX", place="salle à compléter"))
+    assert sorted((f.sheet, f.field, f.code) for f in findings) == [
+        ("Délibérations", "Lieu", "placeholder-value"), ("Délibérations", "Secrétaire de séance", "placeholder-value")]
+
+
+@pytest.mark.parametrize("value", ["Un texte normal.", "Réunion… reportée", "Mesure 5.2", "Projet exemplaire"])
+def test_ordinary_text_is_not_a_placeholder(value: str) -> None:
+    from coopxl.validation import placeholder_marker
+
+    assert placeholder_marker(value) is None
+
+
+def test_initialiser_referential_lists_what_to_complete() -> None:
+    """The référentiel `coopxl initialiser` ships has no invented person; valider lists each cell to fill."""
+    from coopxl.workspace import template_path
+
+    referential = read_referential(template_path("referentiel.xlsx"))
+    findings = validate_referential(referential)
+    to_complete = {(f.sheet, f.field) for f in findings if f.code == "placeholder-value"}
+    assert {("Parc", "Président du Parc"), ("Parc", "Vice-président chargé de la proximité territoriale"),
+            ("Parc", "Décret de classement"), ("Parc", "Délibération de délégation au bureau"),
+            ("EPCI", "Président(e)"), ("EPCI", "DGS"), ("Équipe", "Prénom"), ("Équipe", "Nom")} <= to_complete
+    epci_rows = {f.cell for f in findings if f.sheet == "EPCI" and f.field == "Président(e)"}
+    assert len(epci_rows) == len(referential.epcis) == 13
+    assert ("Parc", "SIREN du syndicat mixte") in {(f.sheet, f.field) for f in findings if f.code == "missing-value"}
+    assert all(e.president_civility is None and e.councillors is None for e in referential.epcis)
+
+
+def test_example_territory_has_no_placeholder() -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    referential = read_referential(examples / "referentiel.xlsx")
+    assert validate_referential(referential) == []
+    for path in sorted((examples / "plans").glob("*.xlsx")):
+        assert not [f for f in validate_plan(read_plan(path), referential, TODAY) if f.code == "placeholder-value"]
