@@ -195,7 +195,7 @@ class _Writer:
 
     def headings(self, sheet: Any, title: str) -> None:
         sheet.write_string(0, 0, f"{TITLE} — {title}", self.title)
-        sheet.write_string(1, 0, f"{self.consolidated_on}, à partir de {self.dashboard.files} fichier(s) du "
+        sheet.write_string(1, 0, f"{self.consolidated_on}, à partir de {french.count(self.dashboard.files, 'fichier')} du "
                                  "dossier plans/.", self.subtitle)
 
     def print_setup(self, sheet: Any, title: str, *, last_row: int, widths: list[float],

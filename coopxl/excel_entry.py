@@ -23,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import french
 from .messages import ERROR, CoopxlError, french_typography
 from .model import Finding, Plan
 from .xlsx import NamedCell, RawTable, RawWorkbook, column_index, column_letter
@@ -276,7 +277,8 @@ def valider(live: LiveWorkbook, argument: str = "") -> str:
     warnings = len(findings) - errors
     if not findings:
         return "Contrôle terminé : aucune erreur ni avertissement."
-    return (f"Contrôle terminé : {errors} erreur(s) et {warnings} avertissement(s). Les cellules à corriger "
+    return (f"Contrôle terminé : {french.count(errors, 'erreur')} et {french.count(warnings, 'avertissement')}. "
+            "Les cellules à corriger "
             "sont surlignées ; le détail est dans la feuille « Contrôles ».")
 
 
@@ -290,7 +292,8 @@ def consolider(live: LiveWorkbook, argument: str = "") -> str:
     path = write_dashboard(dashboard, workspace.outputs_folder / "tableau-de-bord.xlsx")
     _open_in_excel(live, path)
     counted = sum(1 for r in dashboard.synthesis if "actions" in r)
-    problems = f" {len(dashboard.problems)} fichier(s) à vérifier (feuille Contrôles)." if dashboard.problems else ""
+    problems = (f" {french.count(len(dashboard.problems), 'fichier')} à vérifier (feuille Contrôles)."
+                if dashboard.problems else "")
     return f"Tableau de bord écrit : {path} ({counted} plans, {len(dashboard.actions)} actions).{problems}"
 
 
