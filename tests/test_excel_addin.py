@@ -118,7 +118,7 @@ def test_valider_writes_the_checks_and_highlights_the_cells(workspace: Path) -> 
     path = workspace / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx"
     findings = validate_plan(read_plan(path), today=dt.date.today())
     message, actions = click(path, "btnValider")
-    assert message.startswith(french_typography("Contrôle terminé : 3 erreur(s) et 1 avertissement(s)"))
+    assert message.startswith(french_typography("Contrôle terminé : 3\u00a0erreurs et 1\u00a0avertissement."))
     sheets = [s.title for s in openpyxl.load_workbook(path).worksheets]
     checks = sheets.index("Contrôles")
     written = [a for a in actions if a["func"] == "setValues" and a["sheet_position"] == checks]
