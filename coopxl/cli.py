@@ -97,7 +97,7 @@ def _run_valider(args: argparse.Namespace) -> int:
         print(render_report(report))
     status = EXIT_FINDINGS if report.has_errors else EXIT_OK
     if args.annoter:
-        status = max(status, _annotate(report, args.chemins))
+        status = max(status, _annotate(report, args.chemins, single))
     return status
 
 
@@ -107,34 +107,42 @@ def _folder_referential(path: Path):
     return _working_referential(path)
 
 
-def _annotate(report, paths: list[Path]) -> int:
+def _annotate(report, paths: list[Path], single: bool = False) -> int:
+    """Annotate each plan of the report; a refusal stops only that plan (exit 2 for a lone file)."""
     from .annotate import annotate_workbook
     from .validation import expand_paths
 
+    from .model import file_key
+
     status = EXIT_OK
     for path in expand_paths(paths):
-        if path.name not in report.plans:
+        if file_key(path) not in report.plans:
             continue
         try:
-            saved = annotate_workbook(path, report.for_file(path.name))
-        except CoopxlError as error:
-            print(f"Erreur : {error.message}", file=sys.stderr)
-            status = EXIT_FAILED
+            saved = annotate_workbook(path, report.for_file(path))
+        except CoopxlError as error:  # this plan only: the others are still annotated
+            print(f"Erreur : {path} : {error.message}", file=sys.stderr)
+            status = EXIT_FAILED if single else max(status, EXIT_FINDINGS)
             continue
-        print(f"Contrôles écrits dans {path} (copie de sauvegarde : {saved})")
+        if saved is None:
+            print(f"{path} : rien à écrire, classeur inchangé.")
+        else:
+            print(f"Contrôles écrits dans {path} (copie de sauvegarde : {saved})")
     return status
 
 
 def render_report(report) -> str:
     """The report as a French text table, grouped by file, errors first."""
-    from .messages import ERROR, location
+    from .messages import ERROR, WARNING, location
 
     lines = []
-    order = {ERROR: 0}
-    for name in report.files:
-        findings = sorted(report.for_file(name), key=lambda f: order.get(f.severity, 1))
+    order = {ERROR: 0, WARNING: 1}
+    names = [Path(key).name for key in report.files]
+    for key in report.files:
+        findings = sorted(report.for_file(key), key=lambda f: order.get(f.severity, 1))
         errors = sum(f.severity == ERROR for f in findings)
-        warnings = len(findings) - errors
+        warnings = sum(f.severity == WARNING for f in findings)
+        name = Path(key).name if names.count(Path(key).name) == 1 else key  # two plan.xlsx: full paths
         lines.append(f"{name} : {_count(errors, 'erreur')}, {_count(warnings, 'avertissement')}")
         for item in findings:
             text = item.message

@@ -14,6 +14,9 @@ from .model import Finding
 
 ERROR = "Erreur"
 WARNING = "Avertissement"
+INFO = "Information"
+SEVERITY_CODES = {ERROR: "error", WARNING: "warning", INFO: "info"}
+"""The French severity shown to users → its code in machine output (`--json`)."""
 
 
 @dataclass(frozen=True)
@@ -324,8 +327,35 @@ _CODES = (
     Code("no-plans-folder", ERROR, "commande", "Dossier de plans introuvable",
          "« {path} » n'a pas de dossier plans/ ; indiquez un dossier de travail créé avec "
          "« coopxl initialiser »."),
-    Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel",
-         "« {path} » est ouvert dans Excel (ou verrouillé) ; fermez-le puis relancez la commande."),
+    Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel ou Word",
+         "« {path} » est ouvert dans {app} (ou verrouillé) ; fermez-le puis relancez la commande."),
+    Code("cannot-patch", ERROR, "commande", "Classeur non modifiable sans perte",
+         "le classeur ne peut pas être modifié sans perte ({detail}) ; coopxl n'y a rien écrit. "
+         "Ouvrez-le dans Excel, enregistrez-le, puis relancez."),
+    Code("checks-table-missing", ERROR, "commande", "Tableau Contrôles absent",
+         "« {name} » n'a plus de tableau T_Controles (feuille « Contrôles ») où écrire les "
+         "remarques ; coopxl n'y a rien écrit. Recopiez la feuille « Contrôles » d'un plan récent "
+         "(ou d'un plan créé avec « coopxl nouveau »), puis relancez."),
+    Code("xls-file", ERROR, "structure", "Classeur Excel 97-2003 (.xls)",
+         "« {name} » est un classeur Excel 97-2003 (.xls). Ouvrez-le dans Excel et enregistrez-le "
+         "au format « Classeur Excel (*.xlsx) »."),
+    Code("xlsb-file", ERROR, "structure", "Classeur binaire Excel (.xlsb)",
+         "« {name} » est un classeur binaire Excel (.xlsb). Ouvrez-le dans Excel et enregistrez-le "
+         "au format « Classeur Excel (*.xlsx) »."),
+    Code("xlsm-file", ERROR, "structure", "Classeur avec macros (.xlsm)",
+         "« {name} » est un classeur Excel avec macros (.xlsm), que coopxl ne lit pas. Ouvrez-le "
+         "dans Excel et enregistrez-le au format « Classeur Excel (*.xlsx) » (sans macros)."),
+    Code("ambiguous-amount", ERROR, "valeurs", "Montant ambigu saisi comme texte",
+         "« {value} » est saisi comme du texte et se lit {french} à la française mais {english} à "
+         "l'anglaise ; coopxl n'en retient aucun. Saisissez le nombre sans séparateur de milliers "
+         "(par exemple 1200), comme un nombre et non comme du texte.",
+         "Un point ou une virgule suivis de trois chiffres se lisent différemment selon la "
+         "convention : ni l'une ni l'autre n'est devinée."),
+    Code("blank-row", INFO, "structure", "Ligne vide dans un tableau",
+         "ligne vide au milieu du tableau « {table} » : elle est ignorée. Supprimez-la (clic droit "
+         "> Supprimer > Lignes du tableau) si elle n'a pas lieu d'être."),
+    Code("not-processed", ERROR, "commande", "Fichier non traité",
+         "« {name} » n'a pas été traité : {detail}"),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}

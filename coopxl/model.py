@@ -34,6 +34,13 @@ class Origin:
         return f"{letters}{self.row}" if letters else ""
 
 
+def file_key(path: Any) -> str:
+    """How a file is named in reports: its full path, so that two `plan.xlsx` never mix."""
+    import os
+
+    return os.path.abspath(os.fspath(path))
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem found in a workbook: a code, a severity and the cell it points at."""

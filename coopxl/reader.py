@@ -17,7 +17,7 @@ from typing import Any
 
 from . import model
 from .messages import finding
-from .model import Finding, Origin, Plan, Referential
+from .model import Finding, Origin, Plan, Referential, file_key
 from .schema import (
     KNOWN_TEMPLATE_VERSIONS,
     PLAN,
@@ -120,11 +120,11 @@ def _check_template_version(plan: Plan) -> None:
     sheet, cell = plan.field_cells.get("template_version", (PLAN.field_sheet.name, ""))
     version = plan.template_version
     if version in KNOWN_TEMPLATE_VERSIONS and version != TEMPLATE_VERSION:
-        plan.findings.append(finding("older-template-version", file=plan.path.name, sheet=sheet,
+        plan.findings.append(finding("older-template-version", file=file_key(plan.path), sheet=sheet,
                                      cell=cell, field="Version du modèle", value=version,
                                      current=TEMPLATE_VERSION))
     elif version not in KNOWN_TEMPLATE_VERSIONS and "template_version" in plan.field_cells:
-        plan.findings.append(finding("unknown-template-version", file=plan.path.name, sheet=sheet,
+        plan.findings.append(finding("unknown-template-version", file=file_key(plan.path), sheet=sheet,
                                      cell=cell, field="Version du modèle", value=version or "(vide)",
                                      known=", ".join(KNOWN_TEMPLATE_VERSIONS)))
 
@@ -135,7 +135,7 @@ class _SheetReader:
     def __init__(self, raw: RawWorkbook, findings: list[Finding]) -> None:
         self.raw = raw
         self.findings = findings
-        self.file = raw.path.name
+        self.file = file_key(raw.path)
         self.flagged_sheets = {sheet for sheet, _ in raw.flags}
         self.version: str | None = None
 

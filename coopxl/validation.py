@@ -18,7 +18,7 @@ from typing import Any
 
 from . import french
 from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
-from .model import Deliberation, Finding, Plan, Referential, Session
+from .model import Deliberation, Finding, Plan, Referential, Session, file_key
 from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
 from .schema import ACTION_STATUSES, PLAN, REFERENTIAL, Kind, NamedField, Table, WorkbookSchema, normalize_header
 
@@ -68,8 +68,10 @@ class Report:
     def has_errors(self) -> bool:
         return any(f.severity == ERROR for f in self.findings)
 
-    def for_file(self, name: str) -> list[Finding]:
-        return [f for f in self.findings if f.file == name]
+    def for_file(self, path: Path | str) -> list[Finding]:
+        """The findings of one file, named by its path (compared in full)."""
+        key = file_key(path)
+        return [f for f in self.findings if f.file == key]
 
     def extend(self, other: Report) -> None:
         self.findings.extend(other.findings)
@@ -131,11 +133,11 @@ def validate_file(path: Path | str, referential: Referential | None = None,
     path = Path(path)
     if _is_referential_file(path):
         found = read_referential(path)
-        return Report(findings=validate_referential(found), files=[path.name])
+        return Report(findings=validate_referential(found), files=[file_key(path)])
     plan = read_plan(path)
     if _is_not_a_plan(plan):
-        return Report(findings=[finding("not-a-plan", file=path.name, name=path.name)], files=[path.name])
-    return Report(findings=validate_plan(plan, referential, today), files=[path.name], plans=[path.name])
+        return Report(findings=[finding("not-a-plan", file=file_key(path), name=path.name)], files=[file_key(path)])
+    return Report(findings=validate_plan(plan, referential, today), files=[file_key(path)], plans=[file_key(path)])
 
 
 def validate_paths(paths: Sequence[Path], referential: Referential | None = None,
@@ -151,9 +153,9 @@ def validate_paths(paths: Sequence[Path], referential: Referential | None = None
         try:
             report.extend(validate_file(path, ref, today))
         except UnreadableWorkbookError as error:
-            report.files.append(path.name)
+            report.files.append(file_key(path))
             report.findings.append(Finding(code=error.code, severity=_severity(error.code),
-                                           message=error.message, file=path.name))
+                                           message=error.message, file=file_key(path)))
     return report
 
 
@@ -216,7 +218,7 @@ class _Checker:
     def __init__(self, schema: WorkbookSchema, source: Plan | Referential, records: dict[str, tuple[type, str]]):
         self.schema = schema
         self.source = source
-        self.file = Path(source.path).name if source.path else ""
+        self.file = file_key(source.path) if source.path else ""
         self.findings: list[Finding] = list(source.findings)
         self.flagged = {(f.sheet, f.cell) for f in source.findings if f.cell}
         self.allowed_values: dict[str, tuple[list[str], set[str]]] = {}

@@ -180,7 +180,7 @@ def test_valider_json_is_the_report_as_data(tmp_path: Path, referential_path: Pa
     result = run("valider", str(path), "--json", "--date", "2026-11-25")
     data = json.loads(result.stdout)
     assert result.returncode == 1
-    assert (data["errors"], data["warnings"], data["files"]) == (1, 0, ["plan.xlsx"])
+    assert (data["errors"], data["warnings"], data["files"]) == (1, 0, [str(path)])
     finding = data["findings"][0]
     assert {k: finding[k] for k in ("code", "severity", "sheet", "cell", "field", "value")} == {
         "code": "unknown-objective", "severity": "Erreur", "sheet": "Actions", "cell": "B2",
