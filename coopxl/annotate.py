@@ -5,8 +5,8 @@ file open, and without changing anything else: the package is patched part by pa
 (`xlsxpatch`), so formulas keep their cached results, merged cells their hidden text, and
 images, charts, threaded comments and the users' own notes stay as they were.
 
-Running it again replaces what the previous run wrote: coopxl's notes (author `coopxl`, text
-starting with « coopxl — ») are removed, the highlights of the cells listed in the previous
+Running it again replaces what the previous run wrote: coopxl's notes (author `coopxl`, or text
+starting with « coopxl — » once LibreOffice dropped the author) are removed, the highlights of the cells listed in the previous
 `Contrôles` rows are taken back to the template's fill. A cell that already carries a user's
 note gets no coopxl note: its findings are in `Contrôles` only. A cell is coloured by its
 worst finding (an error beats a warning; information is not coloured).
@@ -30,6 +30,11 @@ NOTE_PREFIX = "coopxl — "
 FILLS = {ERROR: "FFC7CE", WARNING: "FFEB9C"}
 RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 CHECKS = PLAN.table("T_Controles")
+
+
+def is_coopxl_note(author: str, text: str) -> bool:
+    """A note coopxl wrote (LibreOffice drops the author when it saves: the text tells)."""
+    return author == AUTHOR or text.startswith(NOTE_PREFIX)
 
 
 def worst(findings: Sequence[Finding]) -> str:
@@ -60,7 +65,7 @@ def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path | None:
     # 1. take back what the previous run wrote
     notes = {title: Notes(package, package.sheet(title), index) for index, title in enumerate(titles)}
     for title, sheet_notes in notes.items():
-        ours = {n.ref for n in sheet_notes.notes() if n.author == AUTHOR}
+        ours = {n.ref for n in sheet_notes.notes() if is_coopxl_note(n.author, n.text)}
         sheet_notes.remove(ours)
     for title, ref in previous:
         if title not in package.sheet_parts or not _is_ref(ref):

@@ -1,0 +1,209 @@
+"""Writing into a plan saved by LibreOffice changes nothing but what coopxl means to change.
+
+Each test starts from a plan a user edited (a formula with its cached result, text hidden
+under merged cells, the user's own note, a hidden column, a sorted table), saved by
+LibreOffice headless, then compares every cell before and after: values, formulas, cached
+results (read by calamine, which also sees the text under merged cells), notes, merged
+ranges, hidden columns, defined names, tables and drop-down lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from coopxl.annotate import AUTHOR, NOTE_PREFIX, annotate_workbook, is_coopxl_note, worst
+from coopxl.messages import ERROR, INFO, WARNING, finding
+from coopxl.model import Finding
+from coopxl.reader import read_plan
+from coopxl.validation import validate_file
+from factories import TODAY, clean_plan_content, make_plan
+from libreoffice import convert, needs_libreoffice
+
+pytestmark = [needs_libreoffice, pytest.mark.libreoffice]
+DATA = Path(__file__).parent / "data"
+USER_NOTE = ("Marie Faure", "À vérifier avec le DGS avant la séance.")
+
+
+def _merge_with_hidden_text(path: Path, sheet_title: str, anchor: str, hidden: str) -> None:
+    """Merge two cells that both hold text (openpyxl would drop the second one)."""
+    workbook = openpyxl.load_workbook(path)
+    index = workbook.sheetnames.index(sheet_title) + 1
+    workbook[sheet_title][anchor] = "Note de l'EPCI"
+    workbook[sheet_title][hidden] = "texte caché sous la fusion"
+    workbook.save(path)
+    with zipfile.ZipFile(path) as package:
+        members = {info.filename: package.read(info.filename) for info in package.infolist()}
+    part = f"xl/worksheets/sheet{index}.xml"
+    xml = members[part].decode()
+    merge = f'<mergeCells count="1"><mergeCell ref="{anchor}:{hidden}"/></mergeCells>'
+    if "<mergeCells" in xml:
+        xml = re.sub(r'<mergeCells count="(\d+)">', lambda m: f'<mergeCells count="{int(m.group(1)) + 1}">'
+                     f'<mergeCell ref="{anchor}:{hidden}"/>', xml, count=1)
+    else:
+        position = min((xml.find(tag) for tag in ("<phoneticPr", "<conditionalFormatting", "<dataValidations",
+                                                    "<hyperlinks", "<printOptions", "<pageMargins")
+                        if xml.find(tag) >= 0), default=xml.find("</worksheet>"))
+        xml = xml[:position] + merge + xml[position:]
+    members[part] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+
+
+def user_edits(path: Path, formula_cell: str = "Q2") -> None:
+    """What a user does in the workbook before saving it in LibreOffice."""
+    from openpyxl.comments import Comment
+    from openpyxl.worksheet.filters import SortCondition, SortState
+
+    workbook = openpyxl.load_workbook(path)
+    actions = workbook["Actions"]
+    actions[formula_cell] = "=12000+8000"
+    actions["O3"].comment = Comment(USER_NOTE[1], USER_NOTE[0])
+    actions.column_dimensions["R"].hidden = True
+    table = actions.tables["T_Actions"]
+    first, last = table.ref.split(":")
+    table.sortState = SortState(ref=f"A2:{last}", sortCondition=[SortCondition(ref=f"A2:A{last[1:]}")])
+    workbook.save(path)
+    _merge_with_hidden_text(path, "Lisez-moi", "H2", "I2")
+
+
+def libreoffice_save(path: Path, tmp_path: Path) -> Path:
+    """The workbook after LibreOffice opened and saved it (xlsx → xlsx)."""
+    converted = convert([path], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path / "lo-profile")[0]
+    target = path.parent / f"{path.stem}.xlsx"
+    shutil.copyfile(converted, target)
+    return target
+
+
+def snapshot(path: Path) -> dict:
+    """Everything a user sees in the workbook, except the Contrôles sheet and the cell fills."""
+    from python_calamine import CalamineWorkbook
+
+    formulas = openpyxl.load_workbook(path)
+    cached = CalamineWorkbook.from_path(str(path))
+    state: dict = {"sheets": formulas.sheetnames, "names": sorted(
+        (name, formulas.defined_names[name].attr_text) for name in formulas.defined_names)}
+    for sheet in formulas.worksheets:
+        if sheet.title == "Contrôles":
+            continue
+        state[sheet.title] = {
+            "formulas": {c.coordinate: c.value for row in sheet.iter_rows() for c in row if c.value is not None},
+            "cached": [list(r) for r in cached.get_sheet_by_name(sheet.title).to_python(skip_empty_area=False)],
+            "notes": {c.coordinate: (c.comment.author, c.comment.text) for row in sheet.iter_rows() for c in row
+                      if c.comment is not None and not is_coopxl_note(c.comment.author, c.comment.text)},
+            "merged": sorted(str(r) for r in sheet.merged_cells.ranges),
+            "hidden": sorted(k for k, d in sheet.column_dimensions.items() if d.hidden),
+            "tables": sorted((n, sheet.tables[n].ref) for n in sheet.tables),
+            "validations": sorted((str(v.sqref), v.formula1) for v in sheet.data_validations.dataValidation),
+            "state": sheet.sheet_state,
+        }
+    return state
+
+
+@pytest.fixture(scope="module")
+def saved_by_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A plan with one error (under the user's note), edited by a user and saved by LibreOffice."""
+    from factories import make_referential
+
+    folder = tmp_path_factory.mktemp("lossless")
+    referential = make_referential(folder / "referentiel.xlsx")
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][1]["status"] = "En cour"
+    source = make_plan(folder / "source" / "plan.xlsx", referential, fields=fields, rows=rows)
+    user_edits(source)
+    return libreoffice_save(source, folder)
+
+
+@pytest.fixture
+def plan(saved_by_libreoffice: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "plans" / "plan.xlsx"
+    target.parent.mkdir()
+    shutil.copyfile(saved_by_libreoffice, target)
+    return target
+
+
+def test_the_libreoffice_plan_has_what_openpyxl_would_lose(plan: Path) -> None:
+    before = snapshot(plan)
+    assert before["Actions"]["formulas"]["Q2"] == "=12000+8000"
+    row = before["Actions"]["cached"][1]
+    assert 20000 in row  # the cached result of the formula
+    assert before["Lisez-moi"]["cached"][1][8] == "texte caché sous la fusion"
+    assert before["Actions"]["notes"]["O3"][1] == USER_NOTE[1]  # LibreOffice drops the author
+    assert "R" in before["Actions"]["hidden"]
+
+
+def test_annotation_changes_only_contrôles_fills_and_coopxl_notes(plan: Path, tmp_path: Path) -> None:
+    before = snapshot(plan)
+    report = validate_file(plan, today=TODAY)
+    assert [(f.sheet, f.cell, f.code) for f in report.findings] == [("Actions", "O3", "invalid-choice")]
+    backup = annotate_workbook(plan, report.findings + [
+        Finding("funding-mismatch", WARNING, "Un avertissement pour la démonstration.", str(plan), "Plan", "B5")])
+
+    assert backup is not None and backup.parent.name == "sauvegardes"
+    assert snapshot(plan) == before
+    workbook = openpyxl.load_workbook(plan)
+    assert workbook["Actions"]["O3"].fill.fgColor.rgb.endswith("FFC7CE")
+    assert workbook["Actions"]["O3"].comment.text == USER_NOTE[1]
+    note = workbook["Plan"]["B5"].comment
+    assert note.author == AUTHOR and note.text.startswith(NOTE_PREFIX) and "funding-mismatch" in note.text
+    assert workbook["Plan"]["B5"].fill.fgColor.rgb.endswith("FFEB9C")
+    rows = [r for r in workbook["Contrôles"].iter_rows(min_row=2, values_only=True)]
+    assert [(r[1], r[2], r[3]) for r in rows] == [("invalid-choice", "Actions", "O3"),
+                                                  ("funding-mismatch", "Plan", "B5")]
+    # LibreOffice opens the annotated file and sees the same notes and values.
+    reopened = libreoffice_save(plan, tmp_path / "again")
+    assert snapshot(reopened)["Actions"] == before["Actions"]
+
+    # A second run with no finding takes everything back but the user's note.
+    annotate_workbook(plan, [])
+    workbook = openpyxl.load_workbook(plan)
+    assert workbook["Plan"]["B5"].comment is None
+    assert workbook["Actions"]["O3"].fill.fill_type is None
+    assert workbook["Plan"]["B5"].fill.fgColor.rgb.endswith("FFF2CC")
+    assert list(workbook["Contrôles"].iter_rows(min_row=2, values_only=True)) == []
+    assert snapshot(plan) == before
+    # … and a third one has nothing to write: the file is not touched.
+    untouched = plan.read_bytes()
+    assert annotate_workbook(plan, []) is None
+    assert plan.read_bytes() == untouched
+
+
+def test_a_cell_takes_the_colour_of_its_worst_finding() -> None:
+    error = Finding("invalid-choice", ERROR, "…", sheet="Actions", cell="O3")
+    warning = Finding("funding-mismatch", WARNING, "…", sheet="Actions", cell="O3")
+    information = finding("blank-row", sheet="Actions", cell="A5", table="T_Actions")
+    assert worst([warning, error]) == ERROR
+    assert worst([error, warning]) == ERROR
+    assert worst([information, warning]) == WARNING
+    assert worst([information]) == INFO
+
+
+def test_two_plans_with_the_same_name_never_mix(tmp_path: Path, referential_path: Path) -> None:
+    from factories import make_plan as build
+
+    from coopxl.cli import main
+
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][1]["status"] = "En cour"
+    faulty = build(tmp_path / "a" / "plan.xlsx", referential_path, fields=fields, rows=rows)
+    clean = build(tmp_path / "b" / "plan.xlsx", referential_path, fields=clean_plan_content()[0],
+                  rows=clean_plan_content()[1])
+    clean_bytes = clean.read_bytes()
+    report = validate_file(faulty, today=TODAY)
+    report.extend(validate_file(clean, today=TODAY))
+    assert [(Path(f.file).parent.name, f.code) for f in report.findings] == [("a", "invalid-choice")]
+    assert report.for_file(clean) == []
+
+    status = main(["valider", str(faulty), str(clean), "--annoter", "--date", TODAY.isoformat()])
+    assert status == 1
+    assert [c.code for c in read_plan(faulty).checks] == ["invalid-choice"]
+    assert read_plan(clean).checks == []
+    assert clean.read_bytes() == clean_bytes
+    assert not (clean.parent / "sauvegardes").exists()
