@@ -209,20 +209,25 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
 # --- preparing the coming review in the workbook -------------------------------------------
 
 
-def prepare_review(path: Path, meeting: dt.date) -> tuple[Path, int]:
+def prepare_review(path: Path, meeting: dt.date) -> tuple[Path | None, int]:
     """Add the coming review to a plan workbook: one T_Suivi row per open action, one séance.
 
-    Status is carried over from the action; nothing else is changed. Returns (backup, rows).
+    Status is carried over from the action; nothing else is changed: the package is patched
+    part by part (`xlsxpatch`), so formulas keep their cached results and nothing the user
+    added is lost. Returns (backup, rows); the backup is None when there was nothing to add
+    (the file is then left untouched).
     """
-    from openpyxl import load_workbook
-
-    from .files import atomic_write, backup, refuse_if_open
+    from .files import backup, refuse_if_open
+    from .messages import CoopxlError
     from .reader import read_plan
+    from .validation import _is_not_a_plan
+    from .xlsxpatch import XlsxPackage
 
+    path = Path(path)
     plan = read_plan(path)
+    if _is_not_a_plan(plan):
+        raise CoopxlError("not-a-plan", name=path.name)
     refuse_if_open(path)
-    saved = backup(path)
-    workbook = load_workbook(path)
     # Running it twice for the same meeting adds nothing the second time.
     already = {r.action for r in plan.reviews if r.date == meeting}
     open_actions = [a for a in plan.actions if a.number and a.status not in CLOSED_STATUSES
@@ -231,35 +236,35 @@ def prepare_review(path: Path, meeting: dt.date) -> tuple[Path, int]:
     numbers = [s.number for s in plan.sessions if isinstance(s.number, int)]
     session = {"number": max(numbers, default=0) + 1, "kind": REVIEW_SESSION, "date": meeting, "status": "Prévue"}
     has_session = any(s.kind == REVIEW_SESSION and s.date == meeting for s in plan.sessions)
-    _append_rows(workbook, "T_Suivi", reviews)
-    _append_rows(workbook, "T_Seances", [] if has_session else [session])
-    with atomic_write(path) as temporary:
-        workbook.save(temporary)
+    package = XlsxPackage(path)
+    _append_rows(package, "T_Suivi", reviews)
+    _append_rows(package, "T_Seances", [] if has_session else [session])
+    if not package.is_changed():
+        return None, 0
+    saved = backup(path)
+    package.save()
     return saved, len(reviews)
 
 
-def _append_rows(workbook: Any, table_name: str, rows: list[dict[str, Any]]) -> None:
-    """Append rows at the end of an Excel table (after its last non-empty row), growing its range."""
-    from copy import copy
+def _append_rows(package: Any, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Append rows at the end of an Excel table (after its last non-empty row), growing its range.
 
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import range_boundaries
-
-    from .schema import PLAN
-    from .templates import set_value
+    Each new cell takes the format of the cell above it (dates stay dates)."""
+    from .messages import CoopxlError
+    from .schema import PLAN, normalize_header
+    from .xlsxpatch import ref_of
 
     if not rows:
         return
-    sheet = next(ws for ws in workbook.worksheets if table_name in ws.tables)
-    table = sheet.tables[table_name]
-    first_col, first_row, last_col, last_row = range_boundaries(table.ref)
-    headers = [sheet.cell(row=first_row, column=c).value for c in range(first_col, last_col + 1)]
-    from .schema import normalize_header
-
-    columns = {normalize_header(h): first_col + i for i, h in enumerate(headers)}
+    table = package.tables().get(table_name)
+    if table is None:
+        raise CoopxlError("cannot-patch", detail=f"tableau {table_name} introuvable")
+    sheet = table.sheet
+    first_col, first_row, last_col, last_row = table.bounds()
+    columns = {normalize_header(h): first_col + i for i, h in enumerate(table.headers())}
     spec = PLAN.table(table_name)
     used = last_row
-    while used > first_row and all(sheet.cell(row=used, column=c).value in (None, "")
+    while used > first_row and all(sheet.value(ref_of(c, used)) in (None, "")
                                    for c in range(first_col, last_col + 1)):
         used -= 1
     model_row = max(used, first_row + 1)
@@ -269,12 +274,10 @@ def _append_rows(workbook: Any, table_name: str, rows: list[dict[str, Any]]) -> 
             index = columns.get(normalize_header(column.header))
             if index is None:
                 continue
-            cell = sheet.cell(row=row, column=index)
-            template = sheet.cell(row=model_row, column=index)
-            if template.has_style:
-                cell._style = copy(template._style)
-            set_value(cell, values.get(column.key), column.kind)
+            style = sheet.style(ref_of(index, model_row))
+            value = values.get(column.key)
+            if value is not None or sheet.cell(ref_of(index, row)) is None:
+                sheet.set_value(ref_of(index, row), value, style)
     end = max(last_row, used + len(rows))
-    table.ref = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{end}"
-    if table.autoFilter is not None:
-        table.autoFilter.ref = table.ref
+    if end != last_row:
+        table.set_ref(f"{ref_of(first_col, first_row)}:{ref_of(last_col, end)}")

@@ -207,3 +207,70 @@ def test_two_plans_with_the_same_name_never_mix(tmp_path: Path, referential_path
     assert read_plan(clean).checks == []
     assert clean.read_bytes() == clean_bytes
     assert not (clean.parent / "sauvegardes").exists()
+
+
+def _without(state: dict, sheets: tuple[str, ...]) -> dict:
+    return {key: value for key, value in state.items() if key not in sheets}
+
+
+def _kept(before: dict, after: dict, skip: set[str] = frozenset()) -> None:
+    """Every cell of `before` is in `after` with the same formula and cached value."""
+    assert {k: v for k, v in before["formulas"].items() if k not in skip} == {
+        k: v for k, v in after["formulas"].items() if k in before["formulas"] and k not in skip}
+    for row_before, row_after in zip(before["cached"], after["cached"]):
+        assert row_before == row_after[:len(row_before)] or skip
+    assert (before["notes"], before["merged"], before["hidden"]) == (after["notes"], after["merged"], after["hidden"])
+
+
+def test_preparing_a_review_adds_rows_and_changes_nothing_else(plan: Path) -> None:
+    from coopxl.followup import prepare_review
+
+    before = snapshot(plan)
+    meeting = dt.date(2026, 12, 3)
+    saved, count = prepare_review(plan, meeting)
+
+    assert saved is not None and count == 1  # A1.1 is « Réalisée »
+    after = snapshot(plan)
+    assert _without(after, ("Suivi", "Séances")) == _without(before, ("Suivi", "Séances"))
+    for title in ("Suivi", "Séances"):
+        _kept(before[title], after[title])
+    reviews = [r for r in read_plan(plan).reviews if r.date == meeting]
+    assert [(r.action, r.status) for r in reviews] == [("A2.1", "En cour")]
+    assert [(s.kind, s.date) for s in read_plan(plan).sessions][-1] == ("Suivi semestriel", meeting)
+    # Prepared twice: nothing more to add, the file is left as it is.
+    untouched = plan.read_bytes()
+    assert prepare_review(plan, meeting) == (None, 0)
+    assert plan.read_bytes() == untouched
+
+
+def test_migrating_a_version_1_plan_saved_by_libreoffice_keeps_everything(tmp_path: Path) -> None:
+    from coopxl.migrate import migrate_workbook
+    from coopxl.schema import PLAN, TEMPLATE_VERSION
+
+    source = tmp_path / "source" / "plan-v1.xlsx"
+    source.parent.mkdir()
+    shutil.copyfile(DATA / "plan-modele-v1.xlsx", source)
+    user_edits(source)
+    plan = libreoffice_save(source, tmp_path)
+    before = snapshot(plan)
+
+    result = migrate_workbook(plan)
+
+    assert (result.from_version, result.to_version, result.migrated) == ("1", TEMPLATE_VERSION, True)
+    after = snapshot(plan)
+    changed = ("Délibérations", "Listes", "Plan", "names")
+    assert _without(after, changed) == _without(before, changed)
+    _kept(before["Plan"], after["Plan"], skip={"B11"})
+    assert after["Plan"]["formulas"]["B11"] == TEMPLATE_VERSION
+    _kept(before["Délibérations"], after["Délibérations"])
+    new_headers = [c.header for c in PLAN.table("T_Deliberations").columns if c.since == "2"]
+    workbook = openpyxl.load_workbook(plan)
+    table = workbook["Délibérations"].tables["T_Deliberations"]
+    assert [c.name for c in table.tableColumns][-len(new_headers):] == new_headers
+    wanted = next(c for c in PLAN.lists if c.name == "L_Fonction").values
+    target = workbook.defined_names["L_Fonction"].attr_text
+    assert target.endswith(f"${1 + len(wanted)}")
+    sheet_name, cells = target.split("!")
+    assert [c.value for (c,) in workbook[sheet_name.strip("'")][cells.replace("$", "")]] == list(wanted)
+    assert validate_file(plan, today=TODAY).plans == [str(plan)]
+    assert not [f for f in validate_file(plan, today=TODAY).findings if f.code in ("missing-column", "older-template-version")]
