@@ -164,6 +164,8 @@ class FollowupResult:
 
     fiches: list[Path] = field(default_factory=list)
     summary: Path | None = None
+    problems: list[Any] = field(default_factory=list)
+    """Findings naming each file left out (unreadable, not a plan, fiche open in Word)."""
     prepared: list[tuple[Path, Path, int]] = field(default_factory=list)
     """(plan, backup, rows added) for --preparer."""
 
@@ -172,14 +174,15 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
                       referential: Referential | None = None, templates_folder: Path | None = None,
                       progress: Any = None) -> FollowupResult:
     """Fiches de suivi of every plan in œuvre or approved, and the Parc-wide summary."""
-    from .documents import ensure_templates, plan_paths, render, workspace_root
+    from .documents import ensure_templates, render, workspace_root
     from .files import slugify
+    from .batch import batch_files, problem_of, screen_plan
     from .messages import CoopxlError
-    from .reader import read_plan, read_referential
+    from .reader import read_referential
     from .workspace import REFERENTIAL_NAME
 
     today = today or dt.date.today()
-    files = plan_paths(paths)
+    files = batch_files(paths)
     if not files:
         raise CoopxlError("no-plans-folder", path=", ".join(map(str, paths)))
     root = workspace_root(files[0])
@@ -194,15 +197,25 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
     result = FollowupResult()
     plans = []
     for path in (progress(files, "Fiches de suivi") if progress else files):
-        plan = read_plan(path)
+        plan, problem = screen_plan(path)
+        if plan is None:  # one bad file never stops the others: it is named, the rest goes on
+            result.problems.append(problem)
+            continue
         plans.append(plan)
         if not is_followed(plan, today):
             continue
         meeting, _ = next_meeting(plan, today)
         target = output / f"fiche-suivi_{slugify(plan.epci_name or path.stem)}_{meeting:%Y-%m-%d}.docx"
-        result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting), target, today))
-    result.summary = render(templates[SYNTHESE_SUIVI], summary_context(plans, referential, today),
-                            output / f"synthese-suivi_{today:%Y-%m-%d}.docx", today)
+        try:
+            result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting),
+                                        target, today))
+        except CoopxlError as error:  # the fiche is open in Word
+            result.problems.append(problem_of(path, error))
+    summary = output / f"synthese-suivi_{today:%Y-%m-%d}.docx"
+    try:
+        result.summary = render(templates[SYNTHESE_SUIVI], summary_context(plans, referential, today), summary, today)
+    except CoopxlError as error:
+        result.problems.append(problem_of(summary, error))
     return result
 
 

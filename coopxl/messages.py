@@ -354,8 +354,12 @@ _CODES = (
     Code("blank-row", INFO, "structure", "Ligne vide dans un tableau",
          "ligne vide au milieu du tableau « {table} » : elle est ignorée. Supprimez-la (clic droit "
          "> Supprimer > Lignes du tableau) si elle n'a pas lieu d'être."),
-    Code("not-processed", ERROR, "commande", "Fichier non traité",
-         "« {name} » n'a pas été traité : {detail}"),
+    Code("no-plans-found", ERROR, "commande", "Aucun plan trouvé",
+         "aucun classeur de plan dans « {path} ». Indiquez un dossier de travail (avec son dossier "
+         "plans/) ou des fichiers .xlsx."),
+    Code("blocking-errors", ERROR, "commande", "Plan en erreur : documents non produits",
+         "« {name} » n'est pas traité : {errors} à corriger (coopxl valider), ou relancez avec "
+         "--forcer."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}

@@ -79,12 +79,10 @@ class Report:
         self.plans.extend(other.plans)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "files": self.files,
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
-            "findings": [f.as_dict() for f in self.findings],
-        }
+        """The report as `valider --json` prints it (see `report-schema.json`)."""
+        from .jsonreport import envelope
+
+        return envelope("valider", 1 if self.has_errors else 0, files=self.files, findings=self.findings)
 
 
 # --- reference lists ---------------------------------------------------------------------

@@ -183,7 +183,7 @@ def test_valider_json_is_the_report_as_data(tmp_path: Path, referential_path: Pa
     assert (data["errors"], data["warnings"], data["files"]) == (1, 0, [str(path)])
     finding = data["findings"][0]
     assert {k: finding[k] for k in ("code", "severity", "sheet", "cell", "field", "value")} == {
-        "code": "unknown-objective", "severity": "Erreur", "sheet": "Actions", "cell": "B2",
+        "code": "unknown-objective", "severity": "error", "sheet": "Actions", "cell": "B2",
         "field": "Objectif", "value": "OS7"}
 
 
@@ -271,7 +271,8 @@ def test_deliberations_command_skips_plans_in_error_unless_forced(tmp_path: Path
     assert result.returncode == 1
     documents = folder / "sorties" / "documents"
     assert len(list(documents.iterdir())) == 10
-    assert result.stdout.count("Ignoré :") == 3
+    assert result.stderr.count("Non traité :") == 3
+    assert result.stderr.count("3 erreurs bloquantes") == 1
     assert sorted(p.name for p in (documents / "cc-du-pays-de-lamastre").iterdir()) == [
         "deliberation-bureau-syndical.docx", "deliberation-conseil-communautaire.docx", "feuille-de-route.docx"]
     forced = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx"), "--forcer")

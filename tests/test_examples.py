@@ -59,7 +59,7 @@ def test_thirteen_plans_in_every_state() -> None:
 
 def test_validation_finds_every_deliberate_mistake_and_nothing_else() -> None:
     report = validate_paths([EXAMPLES], today=TODAY)
-    found = {(f.file, f.sheet, f.cell, f.code) for f in report.findings}
+    found = {(Path(f.file).name, f.sheet, f.cell, f.code) for f in report.findings}
     expected = set(expected_mistakes())
     assert len(expected) == 12
     assert expected <= found
@@ -68,7 +68,7 @@ def test_validation_finds_every_deliberate_mistake_and_nothing_else() -> None:
                                  "funding-mismatch")}
     faulty = {f.file for f in report.findings}
     assert len(faulty) == 3
-    clean = [name for name in report.plans if name not in faulty]
+    clean = [path for path in report.plans if path not in faulty]
     assert len(clean) == 10
 
 

@@ -71,6 +71,9 @@ def test_every_writer_goes_through_the_atomic_helper() -> None:
         ("workspace.py", "shutil.copy2(source / REFERENTIAL_NAME, folder / REFERENTIAL_NAME)"),  # into a new folder
         ("workspace.py", "shutil.copytree(source / PLANS_FOLDER, folder / PLANS_FOLDER)"),
         ("word_templates.py", "return doc.save(path)"),  # _Doc.save itself uses atomic_write
+        ("annotate.py", "package.save()"),  # XlsxPackage.save itself uses atomic_write
+        ("followup.py", "package.save()"),
+        ("migrate.py", "package.save()"),
     }
     found = set()
     for path in sorted((ROOT / "coopxl").glob("*.py")):
