@@ -19,7 +19,8 @@ from typing import Any
 from . import french
 from .files import slugify
 from .guard import is_lock_file, lock_owner
-from .messages import CoopxlError, UnreadableWorkbookError, finding, phrase
+from .batch import blocking_errors
+from .messages import WARNING, CoopxlError, UnreadableWorkbookError, finding, phrase
 from .model import Finding, Plan, Referential, file_key
 from .schema import (
     ACTION_STATUSES,
@@ -235,8 +236,8 @@ def _synthesis_row(entry: PlanEntry, funder_info: dict[str, tuple[str | None, st
         "last_review": max(review_dates) if review_dates else None,
         "epci_deliberation": _deliberation_summary(plan, (CC_BODY,)),
         "parc_deliberation": _deliberation_summary(plan, PARC_BODIES),
-        "errors": sum(f.severity == "Erreur" for f in findings),
-        "warnings": sum(f.severity != "Erreur" for f in findings),
+        "errors": len(blocking_errors(findings)),  # the same count as valider and deliberations
+        "warnings": sum(f.severity == WARNING for f in findings),
     }
     for status, key in SYNTHESIS_STATUS_KEYS.items():
         row[key] = statuses.get(status, 0)

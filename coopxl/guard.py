@@ -143,9 +143,8 @@ def _check_package(path: Path) -> Package:
         _check_sizes(name, infos)
         if "xl/workbook.bin" in members:
             raise UnreadableWorkbookError("xlsb-file", name=name)
-        if "xl/vbaProject.bin" in members or path.suffix.lower() in (".xlsm", ".xltm", ".xlam"):
-            if "xl/workbook.xml" in members:
-                raise UnreadableWorkbookError("xlsm-file", name=name)
+        if "xl/vbaProject.bin" in members and "xl/workbook.xml" in members:
+            raise UnreadableWorkbookError("xlsm-file", name=name)  # macros: said so, whatever its name
         if "xl/workbook.xml" not in members:
             what = ("document Word" if "word/document.xml" in members else
                     "présentation PowerPoint" if "ppt/presentation.xml" in members else

@@ -179,9 +179,11 @@ def _severity(code: str) -> str:
 
 
 def _working_referential(path: Path) -> Referential | None:
-    """The référentiel of the working folder a plan sits in (`<dossier>/plans/x.xlsx`), if any."""
-    candidate = path.resolve().parent.parent / "referentiel.xlsx"
-    if path.parent.name == "plans" and candidate.is_file():
+    """The référentiel of the working folder a plan sits in, if any: the one `deliberations`
+    uses too (`<dossier>/plans/x.xlsx`, or beside the plan), so both count the same errors."""
+    parent = path.resolve().parent
+    candidate = (parent.parent if parent.name == "plans" else parent) / "referentiel.xlsx"
+    if candidate.is_file() and candidate != path.resolve():
         try:
             return read_referential(candidate)
         except UnreadableWorkbookError:
