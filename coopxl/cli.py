@@ -276,8 +276,8 @@ def _run_deliberations(args: argparse.Namespace) -> int:
 def _print_left_out(problems) -> None:
     """Name each file a batch command left out, and why (on stderr: the rest went on)."""
     for problem in problems:
-        print(textwrap.fill(f"Non traité : {problem.file} : {problem.message}", 100, subsequent_indent="  "),
-              file=sys.stderr)
+        print(textwrap.fill(f"Non traité : {problem.file} : {problem.message}", 100, subsequent_indent="  ",
+                            break_long_words=False, break_on_hyphens=False), file=sys.stderr)
 
 
 def _run_modeles(args: argparse.Namespace) -> int:
@@ -570,7 +570,7 @@ COMMANDS: tuple[Command, ...] = (
      "Crée le classeur du plan de coopération d'un EPCI, pré-rempli à partir du référentiel : "
      "identité de l'EPCI, période, charte, membres connus du groupe projet, listes déroulantes. "
      "N'écrase jamais un plan existant.",
-     "coopxl nouveau \"Pays de Lamastre\" --dossier ~/cooperation --referent \"Claire Martin\"",
+     "coopxl nouveau \"Pays de Lamastre\" --dossier ~/cooperation --referent \"Claire Vernet\"",
      _args_nouveau, _run_nouveau),
     ("valider", "contrôle des classeurs",
      "Contrôle un ou plusieurs classeurs de plan (ou le référentiel) selon toutes les règles : "

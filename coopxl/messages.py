@@ -278,8 +278,8 @@ _CODES = (
          "référentiel. Il est compté à part ; ajoutez l'EPCI au référentiel ou corrigez le plan."),
     # --- commands: conditions under which a command cannot go on -------------
     Code("referential-not-found", ERROR, "commande", "Référentiel introuvable",
-         "le référentiel « {path} » est introuvable. Créez le dossier de travail avec "
-         "« coopxl initialiser DOSSIER » ou indiquez le référentiel avec --referentiel."),
+         "le référentiel « {path} » est introuvable. Indiquez le dossier de travail qui contient "
+         "referentiel.xlsx, ou créez-en un avec « coopxl initialiser DOSSIER »."),
     Code("referential-exists", ERROR, "commande", "Référentiel déjà présent",
          "« {path} » existe déjà ; coopxl ne l'écrase pas. Le dossier de travail est prêt."),
     Code("plan-exists", ERROR, "commande", "Plan déjà créé",

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import french
 from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
-from .model import Deliberation, Finding, Plan, Referential, Session, file_key
+from .model import Deliberation, Finding, Member, Plan, Referential, Session, file_key
 from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
 from .schema import ACTION_STATUSES, PLAN, REFERENTIAL, Kind, NamedField, Table, WorkbookSchema, normalize_header
 
@@ -269,7 +269,8 @@ class _Checker:
             if (sheet, cell) in self.flagged:
                 return
         if value is None:
-            self.add("missing-value", record, key, value="", context="")
+            self.add("missing-value", record, key, value="", context="",
+                     severity=WARNING if self._still_to_fill(record) else None)
             return
         if spec.choices:
             self._check_choice(record, key, value, spec.choices, references)
@@ -289,6 +290,13 @@ class _Checker:
             self.add("value-out-of-range", record, key, expected=phrase("range-date"))
         elif kind is Kind.INTEGER and not 1990 <= value <= 2100 and _label_of(spec) == "Année":
             self.add("value-out-of-range", record, key, expected=phrase("range-year"))
+
+    def _still_to_fill(self, record: Any) -> bool:
+        """A value a plan in élaboration may not know yet (a member's name, a planned séance's
+        date): missing, it is a warning, so that a new plan starts with no error."""
+        if record is None or getattr(self.source, "status", None) != "En élaboration":
+            return False
+        return isinstance(record, Member) or (isinstance(record, Session) and record.status == "Prévue")
 
     def _allowed(self, list_name: str, references: References | None) -> tuple[list[str], set[str]]:
         """The values of a list (fixed by the schema, or from the référentiel), computed once."""

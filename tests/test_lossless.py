@@ -274,3 +274,24 @@ def test_migrating_a_version_1_plan_saved_by_libreoffice_keeps_everything(tmp_pa
     assert [c.value for (c,) in workbook[sheet_name.strip("'")][cells.replace("$", "")]] == list(wanted)
     assert validate_file(plan, today=TODAY).plans == [str(plan)]
     assert not [f for f in validate_file(plan, today=TODAY).findings if f.code in ("missing-column", "older-template-version")]
+
+
+def test_a_package_coopxl_cannot_patch_is_refused_before_writing(tmp_path: Path, referential_path: Path) -> None:
+    from coopxl.messages import CoopxlError
+
+    plan = make_plan(tmp_path / "plan.xlsx", referential_path, fields=clean_plan_content()[0],
+                     rows=clean_plan_content()[1])
+    with zipfile.ZipFile(plan) as package:
+        members = {info.filename: package.read(info.filename) for info in package.infolist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main", b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    original = plan.read_bytes()
+    error_finding = Finding("invalid-choice", ERROR, "…", str(plan), "Plan", "B9")
+    with pytest.raises(CoopxlError) as error:
+        annotate_workbook(plan, [error_finding])
+    assert error.value.code == "cannot-patch"
+    assert "rien écrit" in error.value.message
+    assert plan.read_bytes() == original and not (plan.parent / "sauvegardes").exists()
