@@ -82,3 +82,32 @@ def test_readme_command_runs_as_written(line: str, tmp_path: Path) -> None:
     # 0, or 1 where the example territory's three faulty plans are reported: never « could not run ».
     assert result.returncode in (0, 1), (line, result.stdout[-2000:], result.stderr[-2000:])
     assert "Erreur inattendue" not in result.stderr
+
+
+def test_a_new_plan_starts_with_no_error(tmp_path: Path) -> None:
+    import json
+
+    home = tmp_path / "home"
+    home.mkdir()
+    _prepare(home, "nouveau")
+    env = _environment(home)
+    created = subprocess.run([sys.executable, "-m", "coopxl", "nouveau", "Pays de Lamastre", "--dossier",
+                              str(home / "cooperation")], env=env, capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    checked = subprocess.run([sys.executable, "-m", "coopxl", "valider", str(home / "cooperation"), "--json"],
+                             env=env, capture_output=True, text=True)
+    data = json.loads(checked.stdout)
+    assert (checked.returncode, data["errors"]) == (0, 0)
+    assert data["warnings"] > 0  # what is still to fill is said, as warnings
+
+
+def test_options_are_never_completed_by_prefix_and_commands_are_suggested(capsys: pytest.CaptureFixture) -> None:
+    from coopxl.cli import main
+
+    with pytest.raises(SystemExit) as prefix:
+        main(["valider", "plan.xlsx", "--referent", "x.xlsx"])
+    assert prefix.value.code == 2
+    assert "--referent" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["valide", "plan.xlsx"])
+    assert "Vouliez-vous dire « valider » ?" in capsys.readouterr().err
