@@ -141,10 +141,10 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     if not eligible:
         return batch
     options = dict(output=output, referential=referential, templates_folder=templates_folder, force=True,
-                   today=today)
+                   today=today, pdf=pdf)
     try:
         result = generate_for_paths(eligible, progress=progress, **options)
-        batch.generated = list(result.generated)
+        batch.generated, batch.pdf_error = list(result.generated), result.pdf_error
     except CoopxlError as error:
         if error.code == "template-invalid":
             raise
@@ -152,16 +152,10 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
         # name the one that failed and still produce the others.
         for path in eligible:
             try:
-                batch.generated += generate_for_paths([path], jobs=1, **options).generated
-            except CoopxlError as one:
-                batch.problems.append(problem_of(path, one))
-    if pdf and batch.generated:
-        from .documents import convert_to_pdf
-
-        try:
-            pdfs = iter(convert_to_pdf([f for g in batch.generated for f in g.files]))
-            for generated in batch.generated:
-                generated.pdfs = [next(pdfs) for _ in generated.files]
-        except CoopxlError as error:
-            batch.pdf_error = error.message
+                one = generate_for_paths([path], jobs=1, **options)
+            except CoopxlError as failed:
+                batch.problems.append(problem_of(path, failed))
+                continue
+            batch.generated += one.generated
+            batch.pdf_error = batch.pdf_error or one.pdf_error
     return batch

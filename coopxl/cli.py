@@ -280,6 +280,20 @@ def _print_left_out(problems) -> None:
                             break_long_words=False, break_on_hyphens=False), file=sys.stderr)
 
 
+def _finish_batch(args: argparse.Namespace, command: str, files: list[Path], problems: list,
+                  outputs: list, **extra: object) -> int:
+    """Print a batch command's JSON, or name the files it left out; return its exit status."""
+    status = EXIT_FINDINGS if problems else EXIT_OK
+    if args.json:
+        from .jsonreport import dumps, envelope
+
+        print(dumps(envelope(command, status, files=[Path(p).absolute() for p in files], findings=problems,
+                             outputs=outputs, **extra)))
+    else:
+        _print_left_out(problems)
+    return status
+
+
 def _run_modeles(args: argparse.Namespace) -> int:
     from .documents import TEMPLATE_NAMES, check_template, template_path
     from .files import copy_atomically
@@ -345,13 +359,8 @@ def _run_suivi(args: argparse.Namespace) -> int:
             if not args.json:
                 print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, {count} ligne(s) de suivi ajoutée(s) "
                       + (f"(copie de sauvegarde : {saved})" if saved else "(classeur inchangé)"))
-        status = EXIT_FINDINGS if problems else EXIT_OK
-        if args.json:
-            print(dumps(envelope("suivi", status, files=[p.absolute() for p in files], findings=problems,
-                                 outputs=[p["plan"] for p in prepared if p["backup"]], prepared=prepared)))
-        else:
-            _print_left_out(problems)
-        return status
+        return _finish_batch(args, "suivi", files, problems, [p["plan"] for p in prepared if p["backup"]],
+                             prepared=prepared)
     result = generate_followup(args.chemins, today=today, output=args.sortie, templates_folder=args.modeles,
                                progress=None if args.json else progress)
     status = EXIT_FINDINGS if result.problems else EXIT_OK
@@ -420,15 +429,8 @@ def _run_migrer(args: argparse.Namespace) -> int:
                   f"(copie de sauvegarde : {result.backup})")
         else:
             print(f"{path.name} : déjà à la version {result.to_version} du modèle.")
-    status = EXIT_FINDINGS if problems else EXIT_OK
-    if args.json:
-        from .jsonreport import dumps, envelope
-
-        print(dumps(envelope("migrer", status, files=[p.absolute() for p in files], findings=problems,
-                             outputs=[m["plan"] for m in migrated if m["migrated"]], migrated=migrated)))
-    else:
-        _print_left_out(problems)
-    return status
+    return _finish_batch(args, "migrer", files, problems, [m["plan"] for m in migrated if m["migrated"]],
+                         migrated=migrated)
 
 
 def _run_excel(args: argparse.Namespace) -> int:
