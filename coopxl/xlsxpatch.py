@@ -668,8 +668,8 @@ class Notes:
                     return ""
                 return shape
 
-            text = self.package.read(self.vml).decode("utf-8")
-            self.package.put_raw(self.vml, _VML_SHAPE.sub(keep, text).encode("utf-8"))
+            text = self.package.read(self.vml).decode("latin-1")  # byte for byte, whatever its encoding
+            self.package.put_raw(self.vml, _VML_SHAPE.sub(keep, text).encode("latin-1"))
 
     def add(self, notes: list[tuple[str, str, str]]) -> None:
         """Add notes `(ref, author, text)` (the comments part and VML drawing created if needed)."""
@@ -720,7 +720,7 @@ class Notes:
                 '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>').encode("utf-8"))
             rel_id = self.package.add_relationship(self.sheet.part, VML_TYPE, self.vml)
             self._link_legacy_drawing(rel_id)
-        text = self.package.read(self.vml).decode("utf-8")
+        text = self.package.read(self.vml).decode("latin-1")  # our shapes are ASCII: bytes kept as they were
         numbers = [int(n) for n in _VML_ID.findall(text)]
         next_id = max(numbers + [1024 * (self.index + 1)]) + 1
         shapes = []
@@ -740,7 +740,7 @@ class Notes:
         position = text.rfind("</xml>")
         if position < 0:
             raise CoopxlError("cannot-patch", detail="dessin VML des commentaires illisible")
-        self.package.put_raw(self.vml, (text[:position] + "".join(shapes) + text[position:]).encode("utf-8"))
+        self.package.put_raw(self.vml, (text[:position] + "".join(shapes) + text[position:]).encode("latin-1"))
 
     def _link_legacy_drawing(self, rel_id: str) -> None:
         from lxml import etree

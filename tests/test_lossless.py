@@ -82,6 +82,11 @@ def libreoffice_save(path: Path, tmp_path: Path) -> Path:
     return target
 
 
+def members(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as package:
+        return {name: package.read(name) for name in package.namelist()}
+
+
 def snapshot(path: Path) -> dict:
     """Everything a user sees in the workbook, except the Contrôles sheet and the cell fills."""
     from python_calamine import CalamineWorkbook
@@ -148,6 +153,17 @@ def test_annotation_changes_only_contrôles_fills_and_coopxl_notes(plan: Path, t
 
     assert backup is not None and backup.parent.name == "sauvegardes"
     assert snapshot(plan) == before
+    # At the package level: every part is still there, and all but the ones coopxl edits are
+    # the same bytes (images, charts, threaded comments, printer settings… ride along).
+    old, new = members(backup), members(plan)
+    assert set(old) <= set(new)
+    edited = {name for name in old if old[name] != new[name]}
+    assert edited <= {"[Content_Types].xml", "xl/styles.xml", *(n for n in old if re.search(
+        r"^xl/(worksheets/(_rels/)?sheet\d+\.xml(\.rels)?|tables/table\d+\.xml|comments\d*\.xml|"
+        r"drawings/vmlDrawing\d+\.vml)$", n))}
+    assert {"xl/sharedStrings.xml", "xl/workbook.xml", "docProps/app.xml"} <= set(old) - edited
+    # Three sheets change: Contrôles, and the two with a highlighted cell (Actions, Plan).
+    assert len([n for n in edited if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]) == 3
     workbook = openpyxl.load_workbook(plan)
     assert workbook["Actions"]["O3"].fill.fgColor.rgb.endswith("FFC7CE")
     assert workbook["Actions"]["O3"].comment.text == USER_NOTE[1]
