@@ -34,6 +34,7 @@ VML_TYPE = REL + "/vmlDrawing"
 SHARED_STRINGS_TYPE = REL + "/sharedStrings"
 STYLES_TYPE = REL + "/styles"
 TABLE_TYPE = REL + "/table"
+WORKSHEET_TYPE = REL + "/worksheet"
 COMMENTS_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
 VML_CONTENT = "application/vnd.openxmlformats-officedocument.vmlDrawing"
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
@@ -204,6 +205,10 @@ class Sheet:
             self._rows[row] = row_element
         cell = etree.SubElement(row_element, _q("c"))
         cell.set("r", ref)
+        spans = row_element.get("spans", "")
+        if spans and not (spans.partition(":")[0].isdigit() and spans.partition(":")[2].isdigit()
+                          and int(spans.partition(":")[0]) <= column <= int(spans.partition(":")[2])):
+            del row_element.attrib["spans"]  # an optional hint: dropped rather than left wrong
         for other in row_element.findall(_q("c")):
             if other is not cell and split_ref(other.get("r"))[0] > column:
                 other.addprevious(cell)
@@ -337,7 +342,7 @@ class XlsxPackage:
         sheets = workbook.find(_q("sheets"))
         for sheet in (sheets if sheets is not None else []):
             target = rels.get(sheet.get(_q("id", REL)) or "")
-            if target:
+            if target and target[0] == WORKSHEET_TYPE:  # chart sheets hold no cells: left alone
                 self.sheet_parts[sheet.get("name")] = target[1]
 
     # parts

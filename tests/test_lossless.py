@@ -62,9 +62,14 @@ def user_edits(path: Path, formula_cell: str = "Q2") -> None:
     from openpyxl.comments import Comment
     from openpyxl.worksheet.filters import SortCondition, SortState
 
+    from openpyxl.chart import BarChart, Reference
+
     workbook = openpyxl.load_workbook(path)
     actions = workbook["Actions"]
     actions[formula_cell] = "=12000+8000"
+    chart = BarChart()
+    chart.add_data(Reference(actions, min_col=17, min_row=1, max_row=3), titles_from_data=True)
+    workbook["Lisez-moi"].add_chart(chart, "K2")
     actions["O3"].comment = Comment(USER_NOTE[1], USER_NOTE[0])
     actions.column_dimensions["R"].hidden = True
     table = actions.tables["T_Actions"]
@@ -142,6 +147,12 @@ def test_the_libreoffice_plan_has_what_openpyxl_would_lose(plan: Path) -> None:
     assert before["Lisez-moi"]["cached"][1][8] == "texte caché sous la fusion"
     assert before["Actions"]["notes"]["O3"][1] == USER_NOTE[1]  # LibreOffice drops the author
     assert "R" in before["Actions"]["hidden"]
+    # What an openpyxl round trip (coopxl 0.1's way of annotating) would lose:
+    rewritten = plan.with_name("openpyxl.xlsx")
+    openpyxl.load_workbook(plan).save(rewritten)
+    after = snapshot(rewritten)
+    assert 20000 not in after["Actions"]["cached"][1]
+    assert after["Lisez-moi"]["cached"][1][8:9] != ["texte caché sous la fusion"]
 
 
 def test_annotation_changes_only_contrôles_fills_and_coopxl_notes(plan: Path, tmp_path: Path) -> None:
@@ -162,6 +173,7 @@ def test_annotation_changes_only_contrôles_fills_and_coopxl_notes(plan: Path, t
         r"^xl/(worksheets/(_rels/)?sheet\d+\.xml(\.rels)?|tables/table\d+\.xml|comments\d*\.xml|"
         r"drawings/vmlDrawing\d+\.vml)$", n))}
     assert {"xl/sharedStrings.xml", "xl/workbook.xml", "docProps/app.xml"} <= set(old) - edited
+    assert [n for n in old if n.startswith("xl/charts/chart")] and not [n for n in edited if "chart" in n]
     # Three sheets change: Contrôles, and the two with a highlighted cell (Actions, Plan).
     assert len([n for n in edited if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)]) == 3
     workbook = openpyxl.load_workbook(plan)
