@@ -11,8 +11,8 @@ starting with « coopxl — » once LibreOffice dropped the author) are removed,
 note gets no coopxl note: its findings are in `Contrôles` only. A cell is coloured by its
 worst finding (an error beats a warning; information is not coloured).
 
-When there is nothing to write (no finding, `Contrôles` already empty, no previous
-highlight or note), the file is left untouched: no backup, same bytes.
+When there is nothing to write (no finding and nothing left from a previous run, or the
+same report as the previous run), the file is left untouched: no backup, same bytes.
 """
 
 from __future__ import annotations

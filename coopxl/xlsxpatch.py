@@ -485,7 +485,19 @@ class XlsxPackage:
 
     # writing
     def is_changed(self) -> bool:
-        return bool(self.changed or self.raw)
+        """Whether saving would change the file: an edit that ends where it started (a note
+        removed then written again, a fill taken back then set again) does not count."""
+        from lxml import etree
+
+        if self.new:
+            return True
+        for name, data in self.raw.items():
+            if data != self.zip.read(name):
+                return True
+        for name in self.changed - set(self.raw):
+            if etree.tostring(self.roots[name]) != etree.tostring(parse_xml(self.zip.read(name))):
+                return True
+        return False
 
     def save(self, target: Path | None = None) -> None:
         """Write the package: unchanged members copied as they were, edited ones serialized."""
@@ -574,12 +586,10 @@ class Styles:
         base = xfs[style] if 0 <= style < len(xfs) else xfs[0]
         wanted = copy.deepcopy(base)
         wanted.set("fillId", str(self._fill_id(colour)))
+        signature = _signature(wanted)
         wanted.set("applyFill", "1")
-        from lxml import etree
-
-        signature = etree.tostring(wanted)
-        for index, xf in enumerate(xfs):
-            if etree.tostring(xf) == signature:
+        for index, xf in enumerate(xfs):  # an existing format first: styles.xml does not grow run after run
+            if _signature(xf) == signature:
                 self._memo[key] = index
                 return index
         self.xfs.append(wanted)
@@ -611,6 +621,15 @@ class Styles:
         self.xfs.set("count", str(len(xfs) + 1))
         self.package.changed.add(self.part)
         return len(xfs)
+
+
+def _signature(xf: Any) -> bytes:
+    """A cell format compared without `applyFill` (a hint Excel and LibreOffice set at will)."""
+    from lxml import etree
+
+    plain = copy.deepcopy(xf)
+    plain.attrib.pop("applyFill", None)
+    return etree.tostring(plain)
 
 
 # --- comments (notes) ---------------------------------------------------------------------------

@@ -185,6 +185,11 @@ def test_annotation_changes_only_contrôles_fills_and_coopxl_notes(plan: Path, t
     rows = [r for r in workbook["Contrôles"].iter_rows(min_row=2, values_only=True)]
     assert [(r[1], r[2], r[3]) for r in rows] == [("invalid-choice", "Actions", "O3"),
                                                   ("funding-mismatch", "Plan", "B5")]
+    # The same report again: nothing to change, the file is not rewritten.
+    annotated = plan.read_bytes()
+    assert annotate_workbook(plan, report.findings + [
+        Finding("funding-mismatch", WARNING, "Un avertissement pour la démonstration.", str(plan), "Plan", "B5")]) is None
+    assert plan.read_bytes() == annotated
     # LibreOffice opens the annotated file and sees the same notes and values.
     reopened = libreoffice_save(plan, tmp_path / "again")
     assert snapshot(reopened)["Actions"] == before["Actions"]
