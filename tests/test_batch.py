@@ -150,3 +150,27 @@ def test_comparer_and_migrer_refuse_a_workbook_that_is_not_a_plan(folder: Path) 
         else:
             assert [f["code"] for f in data["findings"]] == ["not-a-plan"]
         jsonschema.validate(data, schema(), cls=jsonschema.Draft202012Validator)
+
+
+def test_one_count_of_blocking_errors(tmp_path: Path) -> None:
+    """A plan beside the référentiel (not in plans/): valider and deliberations use the same
+    référentiel and count the same errors; the dashboard counts them the same way too."""
+    from coopxl.batch import blocking_errors
+    from coopxl.consolidation import read_one
+    from coopxl.reader import read_plan, read_referential
+    from coopxl.validation import validate_plan
+
+    shutil.copy(ROOT / "examples" / "referentiel.xlsx", tmp_path / "referentiel.xlsx")
+    plan = tmp_path / "plan.xlsx"
+    shutil.copy(ROOT / "examples" / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx", plan)
+    checked = check(run("valider", str(plan), "--json", "--date", "2026-11-25"), 1)
+    documents = check(run("deliberations", str(plan), "--json", "--date", "2026-11-25"), 1)
+    [skipped] = documents["findings"]
+    assert skipped["code"] == "blocking-errors"
+    assert f"{checked['errors']} erreurs bloquantes" in skipped["message"]
+    import datetime as dt
+
+    referential = read_referential(tmp_path / "referentiel.xlsx")
+    today = dt.date(2026, 11, 25)
+    counted = len(blocking_errors(validate_plan(read_plan(plan), referential, today)))
+    assert counted == checked["errors"] == len(blocking_errors(read_one(plan, referential, today).findings))
