@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -321,8 +322,6 @@ class XlsxPackage:
         self.path = Path(path)
         checked = check_workbook_file(self.path)
         self.data = checked.data
-        import io
-
         self.zip = zipfile.ZipFile(io.BytesIO(self.data))
         self.infos = self.zip.infolist()
         self.names = {info.filename for info in self.infos}
@@ -664,9 +663,9 @@ class Notes:
     def notes(self) -> list[Note]:
         if self.root is None:
             return []
-        authors = [a.text or "" for a in self.root.find(_q("authors"))]
+        authors = [a.text or "" for a in self.root.findall(f"{_q('authors')}/{_q('author')}")]
         found = []
-        for comment in self.root.find(_q("commentList")):
+        for comment in self.root.findall(f"{_q('commentList')}/{_q('comment')}"):
             author_id = int(comment.get("authorId", "0"))
             text = "".join(t.text or "" for t in comment.iter(_q("t")))
             found.append(Note(comment.get("ref"), authors[author_id] if author_id < len(authors) else "", text))
@@ -712,8 +711,10 @@ class Notes:
             self.package.add_part(self.part, self.root, COMMENTS_CONTENT)
             self.package.add_relationship(self.sheet.part, COMMENTS_TYPE, self.part)
         authors = self.root.find(_q("authors"))
-        names = [a.text or "" for a in authors]
         comment_list = self.root.find(_q("commentList"))
+        if authors is None or comment_list is None:
+            raise CoopxlError("cannot-patch", detail=f"commentaires de la feuille « {self.sheet.title} » illisibles")
+        names = [a.text or "" for a in authors]
         for ref, author, text in notes:
             if author not in names:
                 etree.SubElement(authors, _q("author")).text = author
@@ -780,7 +781,4 @@ class Notes:
                 break
         else:
             root.append(element)
-        if REL not in (root.nsmap or {}).values():
-            # lxml declares the prefix where it is used; nothing else to do.
-            pass
         self.sheet.touch()
