@@ -328,3 +328,41 @@ def test_a_package_coopxl_cannot_patch_is_refused_before_writing(tmp_path: Path,
     assert error.value.code == "cannot-patch"
     assert "rien écrit" in error.value.message
     assert plan.read_bytes() == original and not (plan.parent / "sauvegardes").exists()
+
+
+THREADED = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            b'<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" '
+            b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            b'<threadedComment ref="C2" dT="2026-11-20T10:00:00.00" personId="{6A3C1E2B-0000-4000-8000-000000000001}" '
+            b'id="{0F1E2D3C-0000-4000-8000-000000000002}"><text>Le DGS confirme le budget.</text>'
+            b'</threadedComment></ThreadedComments>')
+
+
+def test_threaded_comments_of_users_ride_along(tmp_path: Path, referential_path: Path) -> None:
+    """A threaded comment (Excel 365) lives in parts coopxl never rewrites."""
+    fields, rows = clean_plan_content()
+    rows["T_Actions"][1]["status"] = "En cour"
+    plan = make_plan(tmp_path / "plan.xlsx", referential_path, fields=fields, rows=rows)
+    parts = members(plan)
+    workbook = openpyxl.load_workbook(plan)
+    sheet_part = f"xl/worksheets/sheet{workbook.sheetnames.index('Actions') + 1}.xml"
+    rels = f"xl/worksheets/_rels/{sheet_part.rsplit('/', 1)[1]}.rels"
+    parts["xl/threadedComments/threadedComment1.xml"] = THREADED
+    parts[rels] = parts[rels].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdTC1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" '
+        b'Target="../threadedComments/threadedComment1.xml"/></Relationships>'))
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/threadedComments/threadedComment1.xml" '
+        b'ContentType="application/vnd.ms-excel.threadedcomments+xml"/></Types>'))
+    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+    report = validate_file(plan, today=TODAY)
+    assert [f.code for f in report.findings] == ["invalid-choice"]
+    annotate_workbook(plan, report.findings)
+
+    after = members(plan)
+    assert after["xl/threadedComments/threadedComment1.xml"] == THREADED
+    assert b"threadedComment1.xml" in after[rels] and b"threadedcomments+xml" in after["[Content_Types].xml"]
+    assert openpyxl.load_workbook(plan)["Actions"]["O3"].comment.author == AUTHOR
