@@ -30,6 +30,7 @@ NOTE_PREFIX = "coopxl — "
 FILLS = {ERROR: "FFC7CE", WARNING: "FFEB9C"}
 RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 CHECKS = PLAN.table("T_Controles")
+FORMULA_LIKE = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_coopxl_note(author: str, text: str) -> bool:
@@ -185,9 +186,13 @@ def _write_rows(table, styles, rows: list[list[str]]) -> None:
         style = styles.wrapped(sheet.style(ref_of(c1, r1 + 1)) if r2 > r1 else 0)
         for row in range(r1 + 1, r2 + 1):
             sheet.clear_row(row, c1, c2)
+        quoted = None
         for index, values in enumerate(rows, start=r1 + 1):
             for offset, value in enumerate(values[:width]):
-                sheet.set_value(ref_of(c1 + offset, index), "" if value is None else str(value), style)
+                text = "" if value is None else str(value)
+                if text.startswith(FORMULA_LIKE):  # stays text even when the user edits the cell
+                    quoted = quoted if quoted is not None else styles.quoted(style)
+                sheet.set_value(ref_of(c1 + offset, index), text, quoted if text.startswith(FORMULA_LIKE) else style)
     ref = f"{ref_of(c1, r1)}:{ref_of(c2, r1 + max(len(rows), 1))}"
     if ref != table.ref:
         table.set_ref(ref)

@@ -597,6 +597,20 @@ class Styles:
         self._memo[key] = len(xfs)
         return len(xfs)
 
+    def quoted(self, style: int) -> int:
+        """`style` with Excel's quote prefix: the text stays text when the cell is edited."""
+        xfs = self.xfs.findall(_q("xf"))
+        wanted = copy.deepcopy(xfs[style] if 0 <= style < len(xfs) else xfs[0])
+        wanted.set("quotePrefix", "1")
+        signature = _signature(wanted)
+        for index, xf in enumerate(xfs):
+            if _signature(xf) == signature:
+                return index
+        self.xfs.append(wanted)
+        self.xfs.set("count", str(len(xfs) + 1))
+        self.package.changed.add(self.part)
+        return len(xfs)
+
     def wrapped(self, style: int) -> int:
         """`style` with text wrapped at the top of the cell (the Contrôles rows)."""
         from lxml import etree

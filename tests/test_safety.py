@@ -119,6 +119,7 @@ def test_formula_like_text_never_becomes_a_formula(tmp_path: Path, referential_p
     checks = openpyxl.load_workbook(plan)["Contrôles"]
     for row, finding in enumerate(findings, start=2):
         assert_text(checks[f"F{row}"], finding.value)
+        assert checks[f"F{row}"].quotePrefix == finding.value.startswith(("=", "+", "-", "@", "\t", "\r"))
     migrated = migrate_workbook(plan)
     assert not migrated.migrated
     after = openpyxl.load_workbook(plan)["Actions"]
