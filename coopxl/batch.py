@@ -114,6 +114,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     batch = DocumentsBatch(files=batch_files(paths))
     referentials: dict[Path, Referential] = {}
     eligible: list[Path] = []
+    folders: dict[Path, Path] = {}
     for path in batch.files:
         plan, problem = screen_plan(path)
         if problem is not None:
@@ -138,24 +139,40 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
             batch.problems.append(finding("output-locked", file=file_key(path), path=str(locked[0]), app="Word"))
             continue
         eligible.append(path)
+        folders[path] = folder
     if not eligible:
         return batch
     options = dict(output=output, referential=referential, templates_folder=templates_folder, force=True,
                    today=today, pdf=pdf)
+    # Two files for one EPCI: each gets its documents in a folder named after its file, so that
+    # neither overwrites the other's.
+    shared = {p for p in eligible if list(folders.values()).count(folders[p]) > 1}
+    alone = [p for p in eligible if p not in shared]
     try:
-        result = generate_for_paths(eligible, progress=progress, **options)
-        batch.generated, batch.pdf_error = list(result.generated), result.pdf_error
+        if alone:
+            result = generate_for_paths(alone, progress=progress, **options)
+            batch.generated, batch.pdf_error = list(result.generated), result.pdf_error
     except CoopxlError as error:
         if error.code == "template-invalid":
             raise
         # A write failed in the middle (a document open in Word on Windows): plan by plan, to
         # name the one that failed and still produce the others.
-        for path in eligible:
-            try:
-                one = generate_for_paths([path], jobs=1, **options)
-            except CoopxlError as failed:
-                batch.problems.append(problem_of(path, failed))
-                continue
-            batch.generated += one.generated
-            batch.pdf_error = batch.pdf_error or one.pdf_error
+        _one_by_one(batch, alone, options, lambda path: output)
+    _one_by_one(batch, [p for p in eligible if p in shared], options,
+                lambda path: (output or workspace_root(path) / "sorties" / "documents") / slugify(path.stem))
     return batch
+
+
+def _one_by_one(batch: DocumentsBatch, paths: list[Path], options: dict[str, Any],
+                output_for: Callable[[Path], Path | None]) -> None:
+    """The documents of each plan in turn; a plan whose documents cannot be written is named."""
+    from .documents import generate_for_paths
+
+    for path in paths:
+        try:
+            one = generate_for_paths([path], jobs=1, **{**options, "output": output_for(path)})
+        except CoopxlError as failed:
+            batch.problems.append(problem_of(path, failed))
+            continue
+        batch.generated += one.generated
+        batch.pdf_error = batch.pdf_error or one.pdf_error

@@ -206,6 +206,8 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
             continue
         meeting, _ = next_meeting(plan, today)
         target = output / f"fiche-suivi_{slugify(plan.epci_name or path.stem)}_{meeting:%Y-%m-%d}.docx"
+        if target in result.fiches:  # two files for one EPCI: each keeps its own fiche
+            target = target.with_name(f"{target.stem}_{slugify(path.stem)}.docx")
         try:
             result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting),
                                         target, today))

@@ -174,3 +174,17 @@ def test_one_count_of_blocking_errors(tmp_path: Path) -> None:
     today = dt.date(2026, 11, 25)
     counted = len(blocking_errors(validate_plan(read_plan(plan), referential, today)))
     assert counted == checked["errors"] == len(blocking_errors(read_one(plan, referential, today).findings))
+
+
+def test_two_files_for_one_epci_keep_their_own_documents(tmp_path: Path) -> None:
+    work = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", work)
+    plans = work / "plans"
+    shutil.copy(plans / "plan-cooperation_cc-val-eyrieux.xlsx", plans / "copie-eyrieux.xlsx")
+    documents = check(run("deliberations", str(work), "--json", "--date", "2026-11-25"), 1)
+    folders = {Path(d["plan"]).name: Path(d["files"][0]).parent for d in documents["documents"]}
+    assert folders["copie-eyrieux.xlsx"] != folders["plan-cooperation_cc-val-eyrieux.xlsx"]
+    assert folders["plan-cooperation_cc-du-pays-de-lamastre.xlsx"].name == "cc-du-pays-de-lamastre"
+    followup = check(run("suivi", str(work), "--json", "--date", "2026-11-25"), 0)
+    fiches = [Path(p).name for p in followup["outputs"] if "cc-val-eyrieux" in p]
+    assert len(fiches) == 2 and len(set(fiches)) == 2
