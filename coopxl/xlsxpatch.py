@@ -242,6 +242,8 @@ class Sheet:
         from lxml import etree
 
         cell = self.ensure_cell(ref)
+        if cell.find(_q("f")) is not None:
+            self.package.drop_calc_chain()  # Excel rebuilds it; a stale one makes it « repair » the file
         for child in list(cell):
             cell.remove(child)
         cell.attrib.pop("t", None)
@@ -330,6 +332,7 @@ class XlsxPackage:
         """Parts replaced or added as bytes (VML drawings are not always well-formed XML)."""
         self.new: list[str] = []
         self.changed: set[str] = set()
+        self.dropped: set[str] = set()
         self._sheets: dict[str, Sheet] = {}
         self._shared: list[str] | None = None
         workbook = self.xml("xl/workbook.xml")
@@ -459,6 +462,20 @@ class XlsxPackage:
                 return target
         raise CoopxlError("cannot-patch", detail="pas de feuille de styles")
 
+    def drop_calc_chain(self) -> None:
+        """Leave out `xl/calcChain.xml` (and its relationship and content type) when saving."""
+        rels = self.xml(self.rels_name("xl/workbook.xml"))
+        for rel in rels.findall(_q("Relationship", PACKAGE_REL)):
+            if rel.get("Type", "").endswith("/calcChain"):
+                rels.remove(rel)
+                self.changed.add(self.rels_name("xl/workbook.xml"))
+        types = self.xml("[Content_Types].xml")
+        for override in types.findall(_q("Override", CONTENT_TYPES)):
+            if override.get("PartName", "").lower() == "/xl/calcchain.xml":
+                types.remove(override)
+                self.changed.add("[Content_Types].xml")
+        self.dropped.add("xl/calcChain.xml")
+
     # sheets and tables
     def sheet(self, title: str) -> Sheet:
         if title not in self._sheets:
@@ -488,7 +505,7 @@ class XlsxPackage:
         removed then written again, a fill taken back then set again) does not count."""
         from lxml import etree
 
-        if self.new:
+        if self.new or self.dropped & self.names:
             return True
         for name, data in self.raw.items():
             if data != self.zip.read(name):
@@ -506,6 +523,8 @@ class XlsxPackage:
         with atomic_write(target) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as out:
             for info in self.infos:
                 name = info.filename
+                if name in self.dropped:
+                    continue
                 edited = name in self.changed or name in self.raw
                 data = self._bytes_of(name) if edited else self.zip.read(name)
                 copied = zipfile.ZipInfo(name, date_time=info.date_time)
