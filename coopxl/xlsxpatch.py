@@ -274,6 +274,8 @@ class Sheet:
             return
         for cell in element.findall(_q("c")):
             if first_column <= split_ref(cell.get("r"))[0] <= last_column:
+                if cell.find(_q("f")) is not None:
+                    self.package.drop_calc_chain()
                 element.remove(cell)
         if not len(element):
             self.data.remove(element)

@@ -366,3 +366,33 @@ def test_threaded_comments_of_users_ride_along(tmp_path: Path, referential_path:
     assert after["xl/threadedComments/threadedComment1.xml"] == THREADED
     assert b"threadedComment1.xml" in after[rels] and b"threadedcomments+xml" in after["[Content_Types].xml"]
     assert openpyxl.load_workbook(plan)["Actions"]["O3"].comment.author == AUTHOR
+
+
+def test_overwriting_a_formula_leaves_out_the_calculation_chain(tmp_path: Path, referential_path: Path) -> None:
+    """Excel lists formula cells in calcChain.xml; a stale entry makes it « repair » the file."""
+    plan = make_plan(tmp_path / "plan.xlsx", referential_path, fields=clean_plan_content()[0],
+                     rows=clean_plan_content()[1])
+    workbook = openpyxl.load_workbook(plan)
+    workbook["Contrôles"]["G2"] = "=1+1"  # typed by hand where coopxl writes its rows
+    workbook.save(plan)
+    index = workbook.sheetnames.index("Contrôles") + 1
+    parts = members(plan)
+    parts["xl/calcChain.xml"] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain '
+                                 b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                                 + f'<c r="G2" i="{index}"/>'.encode() + b"</calcChain>")
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
+        b'<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+        b'calcChain" Target="calcChain.xml"/></Relationships>'))
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Override PartName="/xl/calcChain.xml" '
+        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'))
+    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+    annotate_workbook(plan, [Finding("invalid-choice", ERROR, "Un message.", str(plan), "Plan", "B9")])
+
+    after = members(plan)
+    assert "xl/calcChain.xml" not in after
+    assert b"calcChain" not in after["xl/_rels/workbook.xml.rels"] + after["[Content_Types].xml"]
+    assert openpyxl.load_workbook(plan)["Contrôles"]["G2"].value == "Un message."
