@@ -376,7 +376,6 @@ class XlsxPackage:
             from lxml import etree
 
             types = self.xml("[Content_Types].xml")
-
             element = etree.SubElement(types, _q("Override", CONTENT_TYPES))
             element.set("PartName", "/" + name)
             element.set("ContentType", content_type)
