@@ -11,12 +11,13 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, french
 from .messages import CoopxlError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
@@ -36,6 +37,35 @@ _ARGPARSE_FR = {
     "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s (%(matches)s)",
 }
 argparse._ = lambda text: _ARGPARSE_FR.get(text, text)  # French for argparse's own words
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse in French that never completes an option by prefix and suggests a command."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("allow_abbrev", False)  # --referent must never become --referentiel
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        import difflib
+
+        wrong = re.search(r"choix invalide : '([^']*)' \(choix possibles : (.*)\)", message)
+        if wrong:
+            choices = [c.strip(" '") for c in wrong.group(2).split(",")]
+            close = difflib.get_close_matches(wrong.group(1), choices, n=1, cutoff=0.5)
+            message = f"« {wrong.group(1)} » n'est pas une commande de coopxl"
+            message += f". Vouliez-vous dire « {close[0]} » ?" if close else \
+                f" (commandes : {', '.join(choices)})."
+        if _WANTS_JSON:
+            from .jsonreport import dumps, failure
+
+            print(dumps(failure(_WANTS_JSON, "usage-error", message)))
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FAILED, f"{self.prog} : erreur : {message}\n")
+
+
+_WANTS_JSON = ""
+"""The command's name when `--json` is on the command line: failures are printed in JSON too."""
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -91,13 +121,15 @@ def _run_valider(args: argparse.Namespace) -> int:
             print("Aucun classeur à contrôler dans " + ", ".join(map(str, args.chemins)), file=sys.stderr)
             return EXIT_FAILED
         report = validate_paths(args.chemins, referential, args.date)
-    if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
-    else:
+    if not args.json:
         print(render_report(report))
     status = EXIT_FINDINGS if report.has_errors else EXIT_OK
     if args.annoter:
-        status = max(status, _annotate(report, args.chemins))
+        status = max(status, _annotate(report, args.chemins, single, quiet=args.json))
+    if args.json:
+        from .jsonreport import dumps
+
+        print(dumps({**report.to_dict(), "exit_code": status}))
     return status
 
 
@@ -107,35 +139,45 @@ def _folder_referential(path: Path):
     return _working_referential(path)
 
 
-def _annotate(report, paths: list[Path]) -> int:
+def _annotate(report, paths: list[Path], single: bool = False, quiet: bool = False) -> int:
+    """Annotate each plan of the report; a refusal stops only that plan (exit 2 for a lone file)."""
     from .annotate import annotate_workbook
     from .validation import expand_paths
 
+    from .model import file_key
+
     status = EXIT_OK
     for path in expand_paths(paths):
-        if path.name not in report.plans:
+        if file_key(path) not in report.plans:
             continue
         try:
-            saved = annotate_workbook(path, report.for_file(path.name))
-        except CoopxlError as error:
-            print(f"Erreur : {error.message}", file=sys.stderr)
-            status = EXIT_FAILED
+            saved = annotate_workbook(path, report.for_file(path))
+        except CoopxlError as error:  # this plan only: the others are still annotated
+            print(f"Erreur : {path} : {error.message}", file=sys.stderr)
+            status = EXIT_FAILED if single else max(status, EXIT_FINDINGS)
             continue
-        print(f"Contrôles écrits dans {path} (copie de sauvegarde : {saved})")
+        if quiet:  # --json: stdout holds the report only
+            continue
+        if saved is None:
+            print(f"{path} : rien à écrire, classeur inchangé.")
+        else:
+            print(f"Contrôles écrits dans {path} (copie de sauvegarde : {saved})")
     return status
 
 
 def render_report(report) -> str:
     """The report as a French text table, grouped by file, errors first."""
-    from .messages import ERROR, location
+    from .messages import ERROR, WARNING, location
 
     lines = []
-    order = {ERROR: 0}
-    for name in report.files:
-        findings = sorted(report.for_file(name), key=lambda f: order.get(f.severity, 1))
+    order = {ERROR: 0, WARNING: 1}
+    names = [Path(key).name for key in report.files]
+    for key in report.files:
+        findings = sorted(report.for_file(key), key=lambda f: order.get(f.severity, 1))
         errors = sum(f.severity == ERROR for f in findings)
-        warnings = len(findings) - errors
-        lines.append(f"{name} : {_count(errors, 'erreur')}, {_count(warnings, 'avertissement')}")
+        warnings = sum(f.severity == WARNING for f in findings)
+        name = Path(key).name if names.count(Path(key).name) == 1 else key  # two plan.xlsx: full paths
+        lines.append(f"{name} : {french.count(errors, 'erreur')}, {french.count(warnings, 'avertissement')}")
         for item in findings:
             text = item.message
             separator = "\u00a0: "  # the location has its own column
@@ -148,14 +190,10 @@ def render_report(report) -> str:
         lines.append("")
     total_errors = len(report.errors)
     with_errors = len({f.file for f in report.errors})
-    lines.append(f"{_count(len(report.files), 'classeur')} {'contrôlés' if len(report.files) > 1 else 'contrôlé'} : "
+    lines.append(f"{french.count(len(report.files), 'classeur')} {'contrôlés' if len(report.files) > 1 else 'contrôlé'} : "
                  f"{with_errors} avec des erreurs, "
-                 f"{_count(total_errors, 'erreur')} et {_count(len(report.warnings), 'avertissement')} au total.")
+                 f"{french.count(total_errors, 'erreur')} et {french.count(len(report.warnings), 'avertissement')} au total.")
     return "\n".join(lines)
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'s' if number > 1 else ''}"
 
 
 def _run_consolider(args: argparse.Namespace) -> int:
@@ -168,14 +206,18 @@ def _run_consolider(args: argparse.Namespace) -> int:
     output = args.sortie or workspace.outputs_folder / "tableau-de-bord.xlsx"
     dashboard = consolidate(workspace, today=args.date, jobs=args.jobs, progress=progress)
     write_dashboard(dashboard, output)
+    status = EXIT_FINDINGS if dashboard.problems else EXIT_OK
     if args.json:
-        print(json.dumps({"output": str(output), "files": dashboard.files, "synthesis": dashboard.synthesis,
-                          "problems": [f.as_dict() for f in dashboard.problems]},
-                         ensure_ascii=False, indent=2, default=str))
+        from .jsonreport import dumps, envelope
+
+        files = sorted(str(p.absolute()) for p in workspace.plans_folder.iterdir()
+                       if p.is_file() and not p.name.startswith("."))
+        print(dumps(envelope("consolider", status, files=files, findings=dashboard.problems, outputs=[output],
+                             synthesis=dashboard.synthesis)))
     else:
         print(render_synthesis(dashboard))
         print(f"\nTableau de bord écrit : {output}")
-    return EXIT_FINDINGS if dashboard.problems else EXIT_OK
+    return status
 
 
 def render_synthesis(dashboard) -> str:
@@ -186,9 +228,9 @@ def render_synthesis(dashboard) -> str:
              str(r.get("warnings", ""))) for r in dashboard.synthesis]
     text = format_table(("EPCI", "Statut", "Actions", "Erreurs", "Avertissements"), rows)
     counted = sum(1 for r in dashboard.synthesis if "actions" in r)
-    text += (f"\n\n{_count(dashboard.files, 'fichier')} {'lus' if dashboard.files > 1 else 'lu'}, "
-             f"{_count(counted, 'plan')} {'consolidés' if counted > 1 else 'consolidé'}, "
-             f"{_count(len(dashboard.actions), 'action')}.")
+    text += (f"\n\n{french.count(dashboard.files, 'fichier')} {'lus' if dashboard.files > 1 else 'lu'}, "
+             f"{french.count(counted, 'plan')} {'consolidés' if counted > 1 else 'consolidé'}, "
+             f"{french.count(len(dashboard.actions), 'action')}.")
     if dashboard.problems:
         text += "\nÀ traiter :"
         for problem in dashboard.problems:
@@ -197,29 +239,59 @@ def render_synthesis(dashboard) -> str:
 
 
 def _run_deliberations(args: argparse.Namespace) -> int:
-    from .documents import generate_for_paths
+    from .batch import generate_all_documents
     from .reader import read_referential
     from .textui import progress
 
     referential = read_referential(args.referentiel) if args.referentiel else None
-    result = generate_for_paths(args.chemins, output=args.sortie, referential=referential,
-                                templates_folder=args.modeles, pdf=args.pdf, force=args.forcer,
-                                today=args.date, progress=progress)
+    result = generate_all_documents(args.chemins, output=args.sortie, referential=referential,
+                                    templates_folder=args.modeles, pdf=args.pdf, force=args.forcer,
+                                    today=args.date, progress=None if args.json else progress)
+    if not result.files:
+        raise CoopxlError("no-plans-found", path=", ".join(map(str, args.chemins)))
+    status = EXIT_FINDINGS if result.problems else EXIT_OK
+    if result.pdf_error:
+        print(f"Erreur : {result.pdf_error}", file=sys.stderr)
+        status = EXIT_FAILED
+    if args.json:
+        from .jsonreport import dumps, envelope
+
+        documents = [{"plan": str(g.plan.absolute()), "files": [str(f.absolute()) for f in g.files],
+                      "pdfs": [str(f.absolute()) for f in g.pdfs]} for g in result.generated]
+        outputs = [f for g in result.generated for f in [*g.files, *g.pdfs]]
+        extra = {"error": {"code": "pdf-failed", "message": result.pdf_error}} if result.pdf_error else {}
+        print(dumps(envelope("deliberations", status, files=[p.absolute() for p in result.files],
+                             findings=result.problems, outputs=outputs, documents=documents, **extra)))
+        return status
     for generated in result.generated:
         folder = generated.files[0].parent
         extra = f" (+ {len(generated.pdfs)} PDF)" if generated.pdfs else ""
-        print(f"{generated.plan.name} : {_count(len(generated.files), 'document')}{extra} dans {folder}")
-    for path, reason in result.skipped:
-        print(textwrap.fill(f"Ignoré : {reason}.", 100, subsequent_indent="  "))
-    for path, reason in result.refused:
-        print(textwrap.fill(f"{path.name} : {reason}", 100, subsequent_indent="  "))
-    if not result.generated and not result.skipped:
-        print("Aucun plan trouvé dans " + ", ".join(map(str, args.chemins)), file=sys.stderr)
-        return EXIT_FAILED
-    if result.pdf_error:
-        print(f"Erreur : {result.pdf_error}", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_FINDINGS if result.skipped or result.refused else EXIT_OK
+        print(f"{generated.plan.name} : {french.count(len(generated.files), 'document')}{extra} dans {folder}")
+    _print_left_out(result.problems)
+    return status
+
+
+def _print_left_out(problems) -> None:
+    """Name each file a batch command left out, and why (on stderr: the rest went on)."""
+    for problem in problems:
+        # A refused extract leaves the plan's other documents written: not « non traité ».
+        label = "Document non produit" if problem.code == "extract-refused" else "Non traité"
+        print(textwrap.fill(f"{label} : {problem.file} : {problem.message}", 100, subsequent_indent="  ",
+                            break_long_words=False, break_on_hyphens=False), file=sys.stderr)
+
+
+def _finish_batch(args: argparse.Namespace, command: str, files: list[Path], problems: list,
+                  outputs: list, **extra: object) -> int:
+    """Print a batch command's JSON, or name the files it left out; return its exit status."""
+    status = EXIT_FINDINGS if problems else EXIT_OK
+    if args.json:
+        from .jsonreport import dumps, envelope
+
+        print(dumps(envelope(command, status, files=[Path(p).absolute() for p in files], findings=problems,
+                             outputs=outputs, **extra)))
+    else:
+        _print_left_out(problems)
+    return status
 
 
 def _run_modeles(args: argparse.Namespace) -> int:
@@ -247,7 +319,7 @@ def _run_modeles(args: argparse.Namespace) -> int:
         problems = check_template(Path(path))
         if problems:
             status = EXIT_FINDINGS
-            print(f"{Path(path).name} : {_count(len(problems), 'problème')}")
+            print(f"{Path(path).name} : {french.count(len(problems), 'problème')}")
             for problem in problems:
                 print(textwrap.fill(problem.message, 100, initial_indent="  - ", subsequent_indent="    "))
         else:
@@ -257,47 +329,72 @@ def _run_modeles(args: argparse.Namespace) -> int:
 
 def _run_suivi(args: argparse.Namespace) -> int:
     from .followup import generate_followup, is_followed, next_meeting, prepare_review
-    from .reader import read_plan
     from .textui import progress
+
+    from .batch import problem_of, screen_plan
+    from .jsonreport import dumps, envelope
 
     today = args.date or dt.date.today()
     if args.preparer:
-        from .documents import plan_paths
+        from .batch import batch_files
 
-        status = EXIT_OK
-        for path in plan_paths(args.chemins):
-            plan = read_plan(path)
+        files, problems, prepared = batch_files(args.chemins), [], []
+        if not files:
+            raise CoopxlError("no-plans-found", path=", ".join(map(str, args.chemins)))
+        for path in files:
+            plan, problem = screen_plan(path)
+            if plan is None:
+                problems.append(problem)
+                continue
             if not is_followed(plan, today):
                 continue
             meeting, _ = next_meeting(plan, today)
             try:
                 saved, count = prepare_review(path, meeting)
-            except CoopxlError as error:
-                print(f"Erreur : {error.message}", file=sys.stderr)
-                status = EXIT_FAILED
+            except CoopxlError as error:  # this plan only (open in Excel…): the others go on
+                problems.append(problem_of(path, error))
                 continue
-            added = "ligne de suivi ajoutée" if count < 2 else "lignes de suivi ajoutées"
-            print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, {count} {added} "
-                  f"(copie de sauvegarde : {saved})")
-        return status
+            prepared.append({"plan": str(path.absolute()), "meeting": meeting, "rows": count,
+                             "backup": str(saved) if saved else None})
+            if not args.json:
+                print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, "
+                      f"{french.count(count, 'ligne de suivi ajoutée', 'lignes de suivi ajoutées')} "
+                      + (f"(copie de sauvegarde : {saved})" if saved else "(classeur inchangé)"))
+        return _finish_batch(args, "suivi", files, problems, [p["plan"] for p in prepared if p["backup"]],
+                             prepared=prepared)
     result = generate_followup(args.chemins, today=today, output=args.sortie, templates_folder=args.modeles,
-                               progress=progress)
+                               progress=None if args.json else progress)
+    status = EXIT_FINDINGS if result.problems else EXIT_OK
+    if args.json:
+        from .batch import batch_files
+
+        outputs = [*result.fiches, *([result.summary] if result.summary else [])]
+        print(dumps(envelope("suivi", status, files=[p.absolute() for p in batch_files(args.chemins)],
+                             findings=result.problems, outputs=outputs)))
+        return status
     for fiche in result.fiches:
         print(f"Fiche de suivi : {fiche}")
-    print(f"Synthèse du suivi pour le Parc : {result.summary}")
-    return EXIT_OK
+    if result.summary:
+        print(f"Synthèse du suivi pour le Parc : {result.summary}")
+    _print_left_out(result.problems)
+    return status
 
 
 def _run_comparer(args: argparse.Namespace) -> int:
+    from .batch import read_plan_only
     from .comparison import HEADERS, compare_plans, write_summary
-    from .reader import read_plan
     from .textui import format_table
 
-    changes = compare_plans(read_plan(args.ancien), read_plan(args.nouveau))
+    changes = compare_plans(*(read_plan_only(path) for path in (args.ancien, args.nouveau)))
     if args.json:
-        print(json.dumps([dict(zip(HEADERS, c.as_row())) for c in changes], ensure_ascii=False, indent=2))
-    elif changes:
-        print(f"{_count(len(changes), 'modification')} de {args.ancien.name} à {args.nouveau.name} :")
+        from .jsonreport import dumps, envelope
+
+        written = [write_summary(changes, args.ancien, args.nouveau, args.sortie)] if args.sortie else []
+        print(dumps(envelope("comparer", EXIT_OK, files=[args.ancien.absolute(), args.nouveau.absolute()],
+                             outputs=written, changes=[c.__dict__ for c in changes])))
+        return EXIT_OK
+    if changes:
+        print(f"{french.count(len(changes), 'modification')} de {args.ancien.name} à {args.nouveau.name} :")
         print(format_table(HEADERS, [c.as_row() for c in changes], max_width=40))
     else:
         print("Aucune modification entre les deux versions.")
@@ -307,23 +404,34 @@ def _run_comparer(args: argparse.Namespace) -> int:
 
 
 def _run_migrer(args: argparse.Namespace) -> int:
-    from .documents import plan_paths
+    from .batch import batch_files, problem_of
     from .migration import migrate_workbook
 
-    status = EXIT_OK
-    for path in plan_paths(args.chemins):
+    files = batch_files(args.chemins)
+    if not files:
+        raise CoopxlError("no-plans-found", path=", ".join(map(str, args.chemins)))
+    single = len(args.chemins) == 1 and not args.chemins[0].is_dir()
+    problems, migrated = [], []
+    for path in files:
         try:
             result = migrate_workbook(path)
-        except CoopxlError as error:
-            print(f"Erreur : {error.message}", file=sys.stderr)
-            status = EXIT_FAILED
+        except CoopxlError as error:  # this file only: the others are still migrated
+            if single:
+                raise
+            problems.append(problem_of(path, error))
+            continue
+        migrated.append({"plan": str(path.absolute()), "from_version": result.from_version,
+                         "to_version": result.to_version, "migrated": result.migrated,
+                         "backup": str(result.backup) if result.backup else None})
+        if args.json:
             continue
         if result.migrated:
             print(f"{path.name} : version {result.from_version} → {result.to_version} "
                   f"(copie de sauvegarde : {result.backup})")
         else:
             print(f"{path.name} : déjà à la version {result.to_version} du modèle.")
-    return status
+    return _finish_batch(args, "migrer", files, problems, [m["plan"] for m in migrated if m["migrated"]],
+                         migrated=migrated)
 
 
 def _run_excel(args: argparse.Namespace) -> int:
@@ -421,6 +529,7 @@ def _args_deliberations(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
                         help="référentiel (par défaut : celui du dossier de travail)")
     parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ", help="date des documents (par défaut : aujourd'hui)")
+    parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
 
 
 def _args_modeles(parser: argparse.ArgumentParser) -> None:
@@ -442,6 +551,7 @@ def _args_suivi(parser: argparse.ArgumentParser) -> None:
                              "après une copie de sauvegarde")
     parser.add_argument("--sortie", type=Path, metavar="DOSSIER", help="dossier des fiches (par défaut : sorties/suivi/)")
     parser.add_argument("--modeles", type=Path, metavar="DOSSIER", help="modèles Word personnalisés")
+    parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
 
 
 def _args_comparer(parser: argparse.ArgumentParser) -> None:
@@ -455,6 +565,7 @@ def _args_comparer(parser: argparse.ArgumentParser) -> None:
 def _args_migrer(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
                         help="classeurs de plan, ou dossier de travail")
+    parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
 
 
 def _args_excel(parser: argparse.ArgumentParser) -> None:
@@ -492,7 +603,7 @@ COMMANDS: tuple[Command, ...] = (
      "Crée le classeur du plan de coopération d'un EPCI, pré-rempli à partir du référentiel : "
      "identité de l'EPCI, période, charte, membres connus du groupe projet, listes déroulantes. "
      "N'écrase jamais un plan existant.",
-     "coopxl nouveau \"Pays de Lamastre\" --dossier ~/cooperation --referent \"Claire Martin\"",
+     "coopxl nouveau \"Pays de Lamastre\" --dossier ~/cooperation --referent \"Claire Vernet\"",
      _args_nouveau, _run_nouveau),
     ("valider", "contrôle des classeurs",
      "Contrôle un ou plusieurs classeurs de plan (ou le référentiel) selon toutes les règles : "
@@ -554,7 +665,7 @@ COMMANDS: tuple[Command, ...] = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The command-line parser, with French help and an example per command."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="coopxl", formatter_class=_Formatter,
         description=textwrap.fill("coopxl : les plans de coopération du Parc naturel régional des "
                                   "Monts d'Ardèche et des EPCI de son territoire, pilotés depuis "
@@ -563,7 +674,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"coopxl {__version__}",
                         help="affiche la version et quitte")
     parser.add_argument("--debug", action="store_true", help="affiche le détail technique des erreurs")
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes", parser_class=_Parser)
     for name, summary, description, example, add_arguments, run in COMMANDS:
         command = commands.add_parser(name, help=summary, description=textwrap.fill(description, 88),
                                       epilog=f"Exemple :\n  {example}", formatter_class=_Formatter)
@@ -576,7 +687,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    global _WANTS_JSON
     parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    commands = [w for w in words if not w.startswith("-")]
+    _WANTS_JSON = (commands[0] if commands else "coopxl") if "--json" in words else ""
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
@@ -586,6 +701,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CoopxlError as error:
         if args.debug:
             raise
+        _print_failure(args, error.code, error.message)
         print(f"Erreur : {error.message}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -597,9 +713,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one French line, the traceback with --debug
         if args.debug:
             raise
-        print(f"Erreur inattendue ({type(error).__name__} : {error}). Relancez avec --debug "
-              "pour le détail et signalez-le.", file=sys.stderr)
+        message = (f"Erreur inattendue ({type(error).__name__} : {error}). Relancez avec --debug "
+                   "pour le détail et signalez-le.")
+        _print_failure(args, "unexpected-error", message)
+        print(message, file=sys.stderr)
         return EXIT_FAILED
+
+
+def _print_failure(args: argparse.Namespace, code: str, message: str) -> None:
+    """With --json, a command that could not run still prints its JSON object (exit 2)."""
+    if getattr(args, "json", False):
+        from .jsonreport import dumps, failure
+
+        print(dumps(failure(args.command, code, message)))
 
 
 def _quote(path: Path) -> str:

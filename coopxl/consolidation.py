@@ -19,8 +19,9 @@ from typing import Any
 from . import french
 from .files import slugify
 from .guard import is_lock_file, lock_owner
-from .messages import CoopxlError, UnreadableWorkbookError, finding, phrase
-from .model import Finding, Plan, Referential
+from .batch import blocking_errors
+from .messages import WARNING, CoopxlError, UnreadableWorkbookError, finding, phrase
+from .model import Finding, Plan, Referential, file_key
 from .schema import (
     ACTION_STATUSES,
     DUPLICATE,
@@ -131,15 +132,15 @@ def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult
 
     if is_lock_file(path):
         workbook = path.name[2:] if path.name.startswith("~$") else path.name
-        return FileResult(path, lock=True, error=finding("lock-file", file=path.name, name=path.name,
+        return FileResult(path, lock=True, error=finding("lock-file", file=file_key(path), name=path.name,
                                                          workbook=workbook, owner=lock_owner(path)))
     try:
         plan = read_plan(path)
     except UnreadableWorkbookError as error:
         return FileResult(path, error=Finding(code=error.code, severity="Erreur", message=error.message,
-                                              file=path.name))
+                                              file=file_key(path)))
     if not plan.table_sheets and not plan.field_cells:
-        return FileResult(path, error=finding("not-a-plan", file=path.name, name=path.name))
+        return FileResult(path, error=finding("not-a-plan", file=file_key(path), name=path.name))
     return FileResult(path, plan=plan, findings=validate_plan(plan, referential, today))
 
 
@@ -195,7 +196,7 @@ def _attribute(results: list[FileResult], referential: Referential
         plan = result.plan
         epci = by_siren.get(plan.epci_siren or "") or by_name.get(slugify(plan.epci_name or ""))
         if epci is None:
-            result.findings.append(finding("plan-outside-referential", file=result.path.name,
+            result.findings.append(finding("plan-outside-referential", file=file_key(result.path),
                                            name=result.path.name, value=plan.epci_name or "?",
                                            siren=plan.epci_siren or "?"))
             key = plan.epci_siren or plan.epci_name or result.path.name
@@ -208,7 +209,7 @@ def _attribute(results: list[FileResult], referential: Referential
         kept, *others = group
         entries.append(kept)
         for other in others:
-            problem = finding("duplicate-plan", file=other.result.path.name, name=other.result.path.name,
+            problem = finding("duplicate-plan", file=file_key(other.result.path), name=other.result.path.name,
                               epci=kept.epci, kept=kept.result.path.name)
             problems.append(problem)
             extra_rows.append({"epci": other.epci, "siren": other.siren, "file": other.result.path.name,
@@ -253,8 +254,8 @@ def _synthesis_row(entry: PlanEntry, funder_info: dict[str, tuple[str | None, st
         "last_review": max(review_dates) if review_dates else None,
         "epci_deliberation": _deliberation_summary(plan, (CC_BODY,)),
         "parc_deliberation": _deliberation_summary(plan, PARC_BODIES),
-        "errors": sum(f.severity == "Erreur" for f in findings),
-        "warnings": sum(f.severity != "Erreur" for f in findings),
+        "errors": len(blocking_errors(findings)),  # the same count as valider and deliberations
+        "warnings": sum(f.severity == WARNING for f in findings),
     }
     for status, key in SYNTHESIS_STATUS_KEYS.items():
         row[key] = statuses.get(status, 0)
@@ -369,7 +370,7 @@ def _calendar(entries: list[PlanEntry]) -> tuple[list[dict[str, Any]], list[int]
 
 
 def _check_row(file: str, epci: str, item: Finding) -> dict[str, Any]:
-    return {"file": file, "epci": epci, "severity": item.severity, "code": item.code, "sheet": item.sheet,
+    return {"file": Path(file).name, "epci": epci, "severity": item.severity, "code": item.code, "sheet": item.sheet,
             "cell": item.cell, "field": item.field, "value": item.value, "message": item.message}
 
 

@@ -26,6 +26,7 @@ def run_demo(folder: Path | None) -> int:
     rows = []
     for name in report.files:
         findings = report.for_file(name)
+        name = Path(name).name
         errors = sum(f.severity == "Erreur" for f in findings)
         rows.append((name, str(errors), str(len(findings) - errors)))
     print_table(("Classeur", "Erreurs", "Avertissements"), rows, indent=3)

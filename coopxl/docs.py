@@ -9,7 +9,7 @@ import re
 import sys
 from pathlib import Path
 
-BLOCKS = ("commandes", "codes", "champs")
+BLOCKS = ("commandes", "codes", "champs", "schema-json")
 
 
 def command_reference() -> str:
@@ -61,8 +61,17 @@ def field_reference() -> str:
     return "\n".join(lines)
 
 
+def json_schema_reference() -> str:
+    """The schema of `--json` outputs, as shipped (coopxl/report-schema.json)."""
+    from importlib import resources
+
+    text = resources.files("coopxl").joinpath("report-schema.json").read_text(encoding="utf-8").rstrip()
+    return f"```json\n{text}\n```"
+
+
 def render_block(name: str) -> str:
-    return {"commandes": command_reference, "codes": code_reference, "champs": field_reference}[name]()
+    return {"commandes": command_reference, "codes": code_reference, "champs": field_reference,
+            "schema-json": json_schema_reference}[name]()
 
 
 def update_readme(readme: Path) -> bool:

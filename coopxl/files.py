@@ -27,7 +27,7 @@ def atomic_write(target: Path) -> Iterator[Path]:
     """
     target = Path(target)
     if lock_file_for(target) is not None:
-        raise CoopxlError("output-locked", path=str(target))
+        raise CoopxlError("output-locked", path=str(target), app=application_of(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".coopxl-", suffix=target.suffix, dir=target.parent)
     os.close(handle)
@@ -39,10 +39,16 @@ def atomic_write(target: Path) -> Iterator[Path]:
         try:
             os.replace(temporary_path, target)
         except PermissionError as exc:  # Windows: the target is open in Excel or Word
-            raise CoopxlError("output-locked", path=str(target)) from exc
+            raise CoopxlError("output-locked", path=str(target), app=application_of(target)) from exc
     finally:
         if temporary_path.exists():
             temporary_path.unlink()
+
+
+def application_of(path: Path) -> str:
+    """The program that holds a file of this kind open: Word for documents, else Excel."""
+    suffix = Path(path).suffix.lower()
+    return "Word" if suffix in (".docx", ".doc", ".odt") else "un lecteur PDF" if suffix == ".pdf" else "Excel"
 
 
 def _default_mode() -> int:

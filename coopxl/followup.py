@@ -216,6 +216,8 @@ class FollowupResult:
 
     fiches: list[Path] = field(default_factory=list)
     summary: Path | None = None
+    problems: list[Any] = field(default_factory=list)
+    """Findings naming each file left out (unreadable, not a plan, fiche open in Word)."""
     prepared: list[tuple[Path, Path, int]] = field(default_factory=list)
     """(plan, backup, rows added) for --preparer."""
 
@@ -224,14 +226,15 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
                       referential: Referential | None = None, templates_folder: Path | None = None,
                       progress: Any = None) -> FollowupResult:
     """Fiches de suivi of every plan in œuvre or approved, and the Parc-wide summary."""
-    from .documents import ensure_templates, plan_paths, render, workspace_root
+    from .documents import ensure_templates, render, workspace_root
     from .files import slugify
+    from .batch import batch_files, problem_of, screen_plan
     from .messages import CoopxlError
-    from .reader import read_plan, read_referential
+    from .reader import read_referential
     from .workspace import REFERENTIAL_NAME
 
     today = today or dt.date.today()
-    files = plan_paths(paths)
+    files = batch_files(paths)
     if not files:
         raise CoopxlError("no-plans-folder", path=", ".join(map(str, paths)))
     root = workspace_root(files[0])
@@ -246,35 +249,52 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
     result = FollowupResult()
     plans = []
     for path in (progress(files, "Fiches de suivi") if progress else files):
-        plan = read_plan(path)
+        plan, problem = screen_plan(path)
+        if plan is None:  # one bad file never stops the others: it is named, the rest goes on
+            result.problems.append(problem)
+            continue
         plans.append(plan)
         if not is_followed(plan, today):
             continue
         meeting, _ = next_meeting(plan, today)
         target = output / f"fiche-suivi_{slugify(plan.epci_name or path.stem)}_{meeting:%Y-%m-%d}.docx"
-        result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting), target, today))
-    result.summary = render(templates[SYNTHESE_SUIVI], summary_context(plans, referential, today),
-                            output / f"synthese-suivi_{today:%Y-%m-%d}.docx", today)
+        if target in result.fiches:  # two files for one EPCI: each keeps its own fiche
+            target = target.with_name(f"{target.stem}_{slugify(path.stem)}.docx")
+        try:
+            result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting),
+                                        target, today))
+        except CoopxlError as error:  # the fiche is open in Word
+            result.problems.append(problem_of(path, error))
+    summary = output / f"synthese-suivi_{today:%Y-%m-%d}.docx"
+    try:
+        result.summary = render(templates[SYNTHESE_SUIVI], summary_context(plans, referential, today), summary, today)
+    except CoopxlError as error:
+        result.problems.append(problem_of(summary, error))
     return result
 
 
 # --- preparing the coming review in the workbook -------------------------------------------
 
 
-def prepare_review(path: Path, meeting: dt.date) -> tuple[Path, int]:
+def prepare_review(path: Path, meeting: dt.date) -> tuple[Path | None, int]:
     """Add the coming review to a plan workbook: one T_Suivi row per open action, one séance.
 
-    Status is carried over from the action; nothing else is changed. Returns (backup, rows).
+    Status is carried over from the action; nothing else is changed: the package is patched
+    part by part (`xlsxpatch`), so formulas keep their cached results and nothing the user
+    added is lost. Returns (backup, rows); the backup is None when there was nothing to add
+    (the file is then left untouched).
     """
-    from openpyxl import load_workbook
-
-    from .files import atomic_write, backup, refuse_if_open
+    from .files import backup, refuse_if_open
+    from .messages import CoopxlError
     from .reader import read_plan
+    from .validation import _is_not_a_plan
+    from .xlsxpatch import XlsxPackage
 
+    path = Path(path)
     plan = read_plan(path)
+    if _is_not_a_plan(plan):
+        raise CoopxlError("not-a-plan", name=path.name)
     refuse_if_open(path)
-    saved = backup(path)
-    workbook = load_workbook(path)
     # Running it twice for the same meeting adds nothing the second time.
     already = {r.action for r in plan.reviews if r.date == meeting}
     open_actions = [a for a in plan.actions if a.number and a.status not in CLOSED_STATUSES
@@ -283,35 +303,35 @@ def prepare_review(path: Path, meeting: dt.date) -> tuple[Path, int]:
     numbers = [s.number for s in plan.sessions if isinstance(s.number, int)]
     session = {"number": max(numbers, default=0) + 1, "kind": REVIEW_SESSION, "date": meeting, "status": "Prévue"}
     has_session = any(s.kind == REVIEW_SESSION and s.date == meeting for s in plan.sessions)
-    _append_rows(workbook, "T_Suivi", reviews)
-    _append_rows(workbook, "T_Seances", [] if has_session else [session])
-    with atomic_write(path) as temporary:
-        workbook.save(temporary)
+    package = XlsxPackage(path)
+    _append_rows(package, "T_Suivi", reviews)
+    _append_rows(package, "T_Seances", [] if has_session else [session])
+    if not package.is_changed():
+        return None, 0
+    saved = backup(path)
+    package.save()
     return saved, len(reviews)
 
 
-def _append_rows(workbook: Any, table_name: str, rows: list[dict[str, Any]]) -> None:
-    """Append rows at the end of an Excel table (after its last non-empty row), growing its range."""
-    from copy import copy
+def _append_rows(package: Any, table_name: str, rows: list[dict[str, Any]]) -> None:
+    """Append rows at the end of an Excel table (after its last non-empty row), growing its range.
 
-    from openpyxl.utils import get_column_letter
-    from openpyxl.utils.cell import range_boundaries
-
-    from .schema import PLAN
-    from .templates import set_value
+    Each new cell takes the format of the cell above it (dates stay dates)."""
+    from .messages import CoopxlError
+    from .schema import PLAN, normalize_header
+    from .xlsxpatch import ref_of
 
     if not rows:
         return
-    sheet = next(ws for ws in workbook.worksheets if table_name in ws.tables)
-    table = sheet.tables[table_name]
-    first_col, first_row, last_col, last_row = range_boundaries(table.ref)
-    headers = [sheet.cell(row=first_row, column=c).value for c in range(first_col, last_col + 1)]
-    from .schema import normalize_header
-
-    columns = {normalize_header(h): first_col + i for i, h in enumerate(headers)}
+    table = package.tables().get(table_name)
+    if table is None:
+        raise CoopxlError("cannot-patch", detail=f"tableau {table_name} introuvable")
+    sheet = table.sheet
+    first_col, first_row, last_col, last_row = table.bounds()
+    columns = {normalize_header(h): first_col + i for i, h in enumerate(table.headers())}
     spec = PLAN.table(table_name)
     used = last_row
-    while used > first_row and all(sheet.cell(row=used, column=c).value in (None, "")
+    while used > first_row and all(sheet.value(ref_of(c, used)) in (None, "")
                                    for c in range(first_col, last_col + 1)):
         used -= 1
     model_row = max(used, first_row + 1)
@@ -321,12 +341,10 @@ def _append_rows(workbook: Any, table_name: str, rows: list[dict[str, Any]]) -> 
             index = columns.get(normalize_header(column.header))
             if index is None:
                 continue
-            cell = sheet.cell(row=row, column=index)
-            template = sheet.cell(row=model_row, column=index)
-            if template.has_style:
-                cell._style = copy(template._style)
-            set_value(cell, values.get(column.key), column.kind)
+            style = sheet.style(ref_of(index, model_row))
+            value = values.get(column.key)
+            if value is not None or sheet.cell(ref_of(index, row)) is None:
+                sheet.set_value(ref_of(index, row), value, style)
     end = max(last_row, used + len(rows))
-    table.ref = f"{get_column_letter(first_col)}{first_row}:{get_column_letter(last_col)}{end}"
-    if table.autoFilter is not None:
-        table.autoFilter.ref = table.ref
+    if end != last_row:
+        table.set_ref(f"{ref_of(first_col, first_row)}:{ref_of(last_col, end)}")

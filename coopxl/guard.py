@@ -76,7 +76,10 @@ def check_workbook_file(path: Path) -> Package:
     if not head:
         raise UnreadableWorkbookError("empty-file", name=name)
     if head.startswith(OLE_MAGIC):
-        raise UnreadableWorkbookError(_ole_kind(path), name=name)
+        kind = _ole_kind(path)
+        if kind == "legacy-xls" and path.suffix.lower() == ".xls":
+            kind = "xls-file"  # a true .xls: not « renamed »
+        raise UnreadableWorkbookError(kind, name=name)
     if not head.startswith(ZIP_MAGICS):
         code, params = _text_kind(head)
         raise UnreadableWorkbookError(code, name=name, **params)
@@ -138,6 +141,10 @@ def _check_package(path: Path) -> Package:
                     raise UnreadableWorkbookError("ods-file", name=name)
                 raise UnreadableWorkbookError("not-a-workbook", name=name, what="document OpenDocument")
         _check_sizes(name, infos)
+        if "xl/workbook.bin" in members:
+            raise UnreadableWorkbookError("xlsb-file", name=name)
+        if "xl/vbaProject.bin" in members and "xl/workbook.xml" in members:
+            raise UnreadableWorkbookError("xlsm-file", name=name)  # macros: said so, whatever its name
         if "xl/workbook.xml" not in members:
             what = ("document Word" if "word/document.xml" in members else
                     "présentation PowerPoint" if "ppt/presentation.xml" in members else

@@ -15,6 +15,9 @@ from .model import Finding
 
 ERROR = "Erreur"
 WARNING = "Avertissement"
+INFO = "Information"
+SEVERITY_CODES = {ERROR: "error", WARNING: "warning", INFO: "info"}
+"""The French severity shown to users → its code in machine output (`--json`)."""
 
 
 @dataclass(frozen=True)
@@ -276,8 +279,8 @@ _CODES = (
          "référentiel. Il est compté à part ; ajoutez l'EPCI au référentiel ou corrigez le plan."),
     # --- commands: conditions under which a command cannot go on -------------
     Code("referential-not-found", ERROR, "commande", "Référentiel introuvable",
-         "le référentiel « {path} » est introuvable. Créez le dossier de travail avec "
-         "« coopxl initialiser DOSSIER » ou indiquez le référentiel avec --referentiel."),
+         "le référentiel « {path} » est introuvable. Indiquez le dossier de travail qui contient "
+         "referentiel.xlsx, ou créez-en un avec « coopxl initialiser DOSSIER »."),
     Code("referential-exists", ERROR, "commande", "Référentiel déjà présent",
          "« {path} » existe déjà ; coopxl ne l'écrase pas. Le dossier de travail est prêt."),
     Code("plan-exists", ERROR, "commande", "Plan déjà créé",
@@ -374,11 +377,45 @@ _CODES = (
     Code("extract-refused", ERROR, "commande", "Extrait refusé",
          "l'extrait « {name} » n'est pas produit : {detail}. Corrigez la valeur (coopxl valider la "
          "signale), puis relancez."),
+    Code("output-locked", ERROR, "commande", "Fichier ouvert dans Excel ou Word",
+         "« {path} » est ouvert dans {app} (ou verrouillé) ; fermez-le puis relancez la commande."),
+    Code("cannot-patch", ERROR, "commande", "Classeur non modifiable sans perte",
+         "le classeur ne peut pas être modifié sans perte ({detail}) ; coopxl n'y a rien écrit. "
+         "Ouvrez-le dans Excel, enregistrez-le, puis relancez."),
+    Code("checks-table-missing", ERROR, "commande", "Tableau Contrôles absent",
+         "« {name} » n'a plus de tableau T_Controles (feuille « Contrôles ») où écrire les "
+         "remarques ; coopxl n'y a rien écrit. Recopiez la feuille « Contrôles » d'un plan récent "
+         "(ou d'un plan créé avec « coopxl nouveau »), puis relancez."),
+    Code("xls-file", ERROR, "structure", "Classeur Excel 97-2003 (.xls)",
+         "« {name} » est un classeur Excel 97-2003 (.xls). Ouvrez-le dans Excel et enregistrez-le "
+         "au format « Classeur Excel (*.xlsx) »."),
+    Code("xlsb-file", ERROR, "structure", "Classeur binaire Excel (.xlsb)",
+         "« {name} » est un classeur binaire Excel (.xlsb). Ouvrez-le dans Excel et enregistrez-le "
+         "au format « Classeur Excel (*.xlsx) »."),
+    Code("xlsm-file", ERROR, "structure", "Classeur avec macros (.xlsm)",
+         "« {name} » est un classeur Excel avec macros (.xlsm), que coopxl ne lit pas. Ouvrez-le "
+         "dans Excel et enregistrez-le au format « Classeur Excel (*.xlsx) » (sans macros)."),
+    Code("ambiguous-amount", ERROR, "valeurs", "Montant ambigu saisi comme texte",
+         "« {value} » est saisi comme du texte et se lit {french} à la française mais {english} à "
+         "l'anglaise ; coopxl n'en retient aucun. Saisissez le nombre sans séparateur de milliers "
+         "(par exemple 1200), comme un nombre et non comme du texte.",
+         "Un point ou une virgule suivis de trois chiffres se lisent différemment selon la "
+         "convention : ni l'une ni l'autre n'est devinée."),
+    Code("blank-row", INFO, "structure", "Ligne vide dans un tableau",
+         "ligne vide au milieu du tableau « {table} » : elle est ignorée. Supprimez-la (clic droit "
+         "> Supprimer > Lignes du tableau) si elle n'a pas lieu d'être."),
+    Code("no-plans-found", ERROR, "commande", "Aucun plan trouvé",
+         "aucun classeur de plan dans « {path} ». Indiquez un dossier de travail (avec son dossier "
+         "plans/) ou des fichiers .xlsx."),
+    Code("blocking-errors", ERROR, "commande", "Plan en erreur : documents non produits",
+         "« {name} » n'est pas traité : {errors} à corriger (coopxl valider), ou relancez avec "
+         "--forcer."),
 )
 
 CATALOGUE: dict[str, Code] = {code.code: code for code in _CODES}
 
 PHRASES = {
+    "no-staff-yet": "aucun pour l'instant : complétez la feuille « Équipe » du référentiel",
     "siren-length": "il doit compter 9 chiffres",
     "siren-key": "sa clé de contrôle est fausse",
     "suggestion": " Voulez-vous dire « {value} » ?",

@@ -8,6 +8,7 @@ No module here touches a workbook library.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,13 @@ class Origin:
         """The A1 reference of field `key` in this record, "" when the column was not found."""
         letters = self.columns.get(key)
         return f"{letters}{self.row}" if letters else ""
+
+
+def file_key(path: Any) -> str:
+    """How a file is named in reports: its full path, so that two `plan.xlsx` never mix."""
+    import os
+
+    return os.path.abspath(os.fspath(path))
 
 
 @dataclass(frozen=True)
@@ -530,6 +538,20 @@ class Referential:
         wanted = normalize_header(query)
         exact = [e for e in self.epcis if normalize_header(e.name) == wanted]
         return exact or [e for e in self.epcis if wanted in normalize_header(e.name)]
+
+
+PLACEHOLDER = re.compile(
+    r"\(exemple\)|\bà compléter\b|\ba completer\b|\bXXX+\b|numéro et date|\bTODO\b|^\s*(?:…|\.\.\.)+\s*$",
+    re.IGNORECASE)
+"""What the templates and the example territory write where a real value is still to come."""
+
+
+def placeholder_marker(value: Any) -> str | None:
+    """The example or to-complete marker a text still holds (« (exemple) », « à compléter », …), if any."""
+    if not isinstance(value, str):
+        return None
+    found = PLACEHOLDER.search(value)
+    return found.group(0).strip() if found else None
 
 
 def split_codes(text: str | None) -> list[str]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import model
 from .messages import finding
-from .model import Finding, Origin, Plan, Referential
+from .model import Finding, Origin, Plan, Referential, file_key
 from .schema import (
     KNOWN_TEMPLATE_VERSIONS,
     PLAN,
@@ -123,11 +123,11 @@ def _check_template_version(plan: Plan) -> None:
     sheet, cell = plan.field_cells.get("template_version", (PLAN.field_sheet.name, ""))
     version = plan.template_version
     if version in KNOWN_TEMPLATE_VERSIONS and version != TEMPLATE_VERSION:
-        plan.findings.append(finding("older-template-version", file=plan.path.name, sheet=sheet,
+        plan.findings.append(finding("older-template-version", file=file_key(plan.path), sheet=sheet,
                                      cell=cell, field="Version du modèle", value=version,
                                      current=TEMPLATE_VERSION))
     elif version not in KNOWN_TEMPLATE_VERSIONS and "template_version" in plan.field_cells:
-        plan.findings.append(finding("unknown-template-version", file=plan.path.name, sheet=sheet,
+        plan.findings.append(finding("unknown-template-version", file=file_key(plan.path), sheet=sheet,
                                      cell=cell, field="Version du modèle", value=version or "(vide)",
                                      known=", ".join(KNOWN_TEMPLATE_VERSIONS)))
 
@@ -138,7 +138,7 @@ class _SheetReader:
     def __init__(self, raw: RawWorkbook, findings: list[Finding]) -> None:
         self.raw = raw
         self.findings = findings
-        self.file = raw.path.name
+        self.file = file_key(raw.path)
         self.flagged_sheets = {sheet for sheet, _ in raw.flags}
         self.version: str | None = None
 
@@ -172,10 +172,18 @@ class _SheetReader:
                       row=excel_row, table=table.name)
         columns = [c for c in table.columns if c.key in positions]
         letters = {key: raw_table.column_letter(index) for key, index in positions.items()}
+        blank = []
         for excel_row, values in raw_table.rows:
             record = self._record(columns, record_class, raw_table, positions, letters, excel_row, values)
             if record is not None:
                 records.append(record)
+                # Blank rows before this one sit inside the table: worth a word, not an error.
+                for row in blank:
+                    self.note("blank-row", sheet=raw_table.sheet, cell=f"{column_letter(raw_table.first_column)}{row}",
+                              table=table.name)
+                blank = []
+            else:
+                blank.append(excel_row)
         return records, raw_table.sheet
 
     def _column_positions(self, table: Table, raw_table: RawTable) -> dict[str, int]:
@@ -298,6 +306,11 @@ def _to_number(value: Any, kind: Kind) -> tuple[Any, tuple[str, dict[str, Any]] 
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.time, dt.timedelta)):
         return None, ("unexpected-value-type", {"found": _type_name(value), "expected": kind.value})
     if isinstance(value, str):
+        readings = ambiguous_readings(value)
+        if readings is not None:  # « 1.200 » or « 1,200 »: both readings given, none used
+            french_reading, english_reading = readings
+            return None, ("ambiguous-amount", {"french": _french_number(french_reading),
+                                               "english": _french_number(english_reading)})
         number = parse_number(value)
         if number is None:
             return None, ("invalid-number", {})
@@ -330,12 +343,40 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def parse_number(text: str) -> float | None:
-    """A number typed as text, French style: `1 200`, `1 200,50 €`, `12,5 %`, `1.200,50`."""
+_AMBIGUOUS = re.compile(r"[+-]?[1-9]\d{0,2}([.,])\d{3}")
+
+
+def _without_unit(text: str) -> str:
     cleaned = text.strip().translate(_SPACES)
     for suffix in ("€HT", "€TTC", "€", "EUR", "euros", "HT", "%"):
         if cleaned.lower().endswith(suffix.lower()):
             cleaned = cleaned[: -len(suffix)]
+    return cleaned
+
+
+def _french_number(number: float) -> str:
+    """`1200.0` → « 1 200 », `1.2` → « 1,2 »: how a French reader writes the number."""
+    from . import french
+
+    decimals = 0 if number.is_integer() else len(repr(abs(number)).split(".")[1])
+    return french.thousands(number, decimals)
+
+
+def ambiguous_readings(text: str) -> tuple[float, float] | None:
+    """(French reading, English reading) of a number typed as text that the two conventions read
+    differently: one `.` or `,` followed by three digits (« 1.200 € », « 1,200 »); else None."""
+    cleaned = _without_unit(text)
+    match = _AMBIGUOUS.fullmatch(cleaned)
+    if not match:
+        return None
+    thousands = float(cleaned.replace(match.group(1), ""))
+    decimal = float(cleaned.replace(",", "."))
+    return (thousands, decimal) if match.group(1) == "." else (decimal, thousands)
+
+
+def parse_number(text: str) -> float | None:
+    """A number typed as text, French style: `1 200`, `1 200,50 €`, `12,5 %`, `1.200,50`."""
+    cleaned = _without_unit(text)
     if "," in cleaned and "." in cleaned:
         cleaned = cleaned.replace(".", "")
     cleaned = cleaned.replace(",", ".")

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import french
 from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
-from .model import Deliberation, Finding, Plan, Referential, Session
+from .model import Deliberation, Finding, Member, Plan, Referential, Session, file_key, placeholder_marker
 from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
 from .schema import ACTION_STATUSES, PLAN, REFERENTIAL, Kind, NamedField, Table, WorkbookSchema, normalize_header
 
@@ -68,8 +68,10 @@ class Report:
     def has_errors(self) -> bool:
         return any(f.severity == ERROR for f in self.findings)
 
-    def for_file(self, name: str) -> list[Finding]:
-        return [f for f in self.findings if f.file == name]
+    def for_file(self, path: Path | str) -> list[Finding]:
+        """The findings of one file, named by its path (compared in full)."""
+        key = file_key(path)
+        return [f for f in self.findings if f.file == key]
 
     def extend(self, other: Report) -> None:
         self.findings.extend(other.findings)
@@ -77,13 +79,10 @@ class Report:
         self.plans.extend(other.plans)
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as `coopxl valider --json` prints it."""
-        return {
-            "files": self.files,
-            "errors": len(self.errors),
-            "warnings": len(self.warnings),
-            "findings": [f.as_dict() for f in self.findings],
-        }
+        """The report as `coopxl valider --json` prints it (see `report-schema.json`)."""
+        from .jsonreport import envelope
+
+        return envelope("valider", 1 if self.has_errors else 0, files=self.files, findings=self.findings)
 
 
 # --- reference lists ---------------------------------------------------------------------
@@ -132,11 +131,11 @@ def validate_file(path: Path | str, referential: Referential | None = None,
     path = Path(path)
     if _is_referential_file(path):
         found = read_referential(path)
-        return Report(findings=validate_referential(found), files=[path.name])
+        return Report(findings=validate_referential(found), files=[file_key(path)])
     plan = read_plan(path)
     if _is_not_a_plan(plan):
-        return Report(findings=[finding("not-a-plan", file=path.name, name=path.name)], files=[path.name])
-    return Report(findings=validate_plan(plan, referential, today), files=[path.name], plans=[path.name])
+        return Report(findings=[finding("not-a-plan", file=file_key(path), name=path.name)], files=[file_key(path)])
+    return Report(findings=validate_plan(plan, referential, today), files=[file_key(path)], plans=[file_key(path)])
 
 
 def validate_paths(paths: Sequence[Path], referential: Referential | None = None,
@@ -152,9 +151,9 @@ def validate_paths(paths: Sequence[Path], referential: Referential | None = None
         try:
             report.extend(validate_file(path, ref, today))
         except UnreadableWorkbookError as error:
-            report.files.append(path.name)
+            report.files.append(file_key(path))
             report.findings.append(Finding(code=error.code, severity=_severity(error.code),
-                                           message=error.message, file=path.name))
+                                           message=error.message, file=file_key(path)))
     return report
 
 
@@ -180,9 +179,11 @@ def _severity(code: str) -> str:
 
 
 def _working_referential(path: Path) -> Referential | None:
-    """The référentiel of the working folder a plan sits in (`<dossier>/plans/x.xlsx`), if any."""
-    candidate = path.resolve().parent.parent / "referentiel.xlsx"
-    if path.parent.name == "plans" and candidate.is_file():
+    """The référentiel of the working folder a plan sits in, if any: the one `deliberations`
+    uses too (`<dossier>/plans/x.xlsx`, or beside the plan), so both count the same errors."""
+    parent = path.resolve().parent
+    candidate = (parent.parent if parent.name == "plans" else parent) / "referentiel.xlsx"
+    if candidate.is_file() and candidate != path.resolve():
         try:
             return read_referential(candidate)
         except UnreadableWorkbookError:
@@ -217,7 +218,7 @@ class _Checker:
     def __init__(self, schema: WorkbookSchema, source: Plan | Referential, records: dict[str, tuple[type, str]]):
         self.schema = schema
         self.source = source
-        self.file = Path(source.path).name if source.path else ""
+        self.file = file_key(source.path) if source.path else ""
         self.findings: list[Finding] = list(source.findings)
         self.flagged = {(f.sheet, f.cell) for f in source.findings if f.cell}
         self.allowed_values: dict[str, tuple[list[str], set[str]]] = {}
@@ -268,7 +269,8 @@ class _Checker:
             if (sheet, cell) in self.flagged:
                 return
         if value is None:
-            self.add("missing-value", record, key, value="", context="")
+            self.add("missing-value", record, key, value="", context="",
+                     severity=WARNING if self._still_to_fill(record) else None)
             return
         if spec.choices:
             self._check_choice(record, key, value, spec.choices, references)
@@ -291,6 +293,13 @@ class _Checker:
             self.add("value-out-of-range", record, key, expected=phrase("range-date"))
         elif kind is Kind.INTEGER and not 1990 <= value <= 2100 and _label_of(spec) == "Année":
             self.add("value-out-of-range", record, key, expected=phrase("range-year"))
+
+    def _still_to_fill(self, record: Any) -> bool:
+        """A value a plan in élaboration may not know yet (a member's name, a planned séance's
+        date): missing, it is a warning, so that a new plan starts with no error."""
+        if record is None or getattr(self.source, "status", None) != "En élaboration":
+            return False
+        return isinstance(record, Member) or (isinstance(record, Session) and record.status == "Prévue")
 
     def _allowed(self, list_name: str, references: References | None) -> tuple[list[str], set[str]]:
         """The values of a list (fixed by the schema, or from the référentiel), computed once."""
@@ -326,20 +335,6 @@ class _Checker:
         elif code in ("unknown-officer", "unknown-actes-subject"):
             params = {}
         self.add(code, record, key, **params)
-
-
-PLACEHOLDER = re.compile(
-    r"\(exemple\)|\bà compléter\b|\ba completer\b|\bXXX+\b|numéro et date|\bTODO\b|^\s*(?:…|\.\.\.)+\s*$",
-    re.IGNORECASE)
-"""What the templates and the example territory write where a real value is still to come."""
-
-
-def placeholder_marker(value: Any) -> str | None:
-    """The example or to-complete marker a text still holds (« (exemple) », « à compléter », …), if any."""
-    if not isinstance(value, str):
-        return None
-    found = PLACEHOLDER.search(value)
-    return found.group(0).strip() if found else None
 
 
 def _label_of(spec: Any) -> str:

@@ -9,8 +9,8 @@ from importlib import resources
 from pathlib import Path
 
 from .files import copy_atomically, slugify
-from .messages import CoopxlError
-from .model import Epci, Referential, StaffMember
+from .messages import CoopxlError, phrase
+from .model import Epci, Referential, StaffMember, placeholder_marker
 from .schema import PLAN
 
 REFERENTIAL_NAME = "referentiel.xlsx"
@@ -111,8 +111,8 @@ def find_staff(referential: Referential, query: str) -> StaffMember:
     matches = [s for s in referential.staff
                if wanted in (normalize_header(s.full_name), normalize_header(s.last_name))]
     if len(matches) != 1:
-        raise CoopxlError("staff-not-found", query=query,
-                          known=", ".join(s.full_name for s in referential.staff))
+        known = [s.full_name for s in referential.staff if s.full_name and not placeholder_marker(s.full_name)]
+        raise CoopxlError("staff-not-found", query=query, known=", ".join(known) or phrase("no-staff-yet"))
     return matches[0]
 
 

@@ -67,6 +67,8 @@ def build(folder: Path, plan: Path) -> dict[str, str]:
 
     write("vide.xlsx", b"", "empty-file")
     write("ancien-format.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096, "legacy-xls")
+    write("ancien.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 4096, "xls-file")
+    write("export.csv", "N° action;Intitulé\nA1.1;Sentiers\n".encode("utf-8"), "text-file")
     write("export.xlsx", "N° action;Intitulé;Coût\nA1.1;Sentiers;1 200 €\n".encode("utf-8"), "text-file")
     write("page-web.xlsx", b"<html><body><table><tr><td>A1.1</td></tr></table></body></html>", "text-file")
     write("image.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "not-a-workbook")
@@ -81,6 +83,8 @@ def build(folder: Path, plan: Path) -> dict[str, str]:
     _zip(folder / "classeur-libreoffice.xlsx", {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                                                 "content.xml": b"<office:document-content/>"})
     cases["classeur-libreoffice.xlsx"] = "ods-file"
+    _zip(folder / "binaire.xlsb", {"[Content_Types].xml": b"<Types/>", "xl/workbook.bin": b"\x83\x01\x00"})
+    cases["binaire.xlsb"] = "xlsb-file"
     _zip(folder / "lettre.xlsx", {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
     cases["lettre.xlsx"] = "not-a-workbook"
     _zip(folder / "bombe-taux.xlsx", {**members, sheet: b" " * (12 * 1024 * 1024)})
@@ -99,7 +103,7 @@ def build(folder: Path, plan: Path) -> dict[str, str]:
     _zip(folder / "cellule-lointaine.xlsx", {**members, sheet: members[sheet].replace(b"</sheetData>", far_row, 1)})
     cases["cellule-lointaine.xlsx"] = "sheet-too-large"
     _zip(folder / "macros.xlsm", {**members, "xl/vbaProject.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 512})
-    cases["macros.xlsm"] = "wrong-extension"
+    cases["macros.xlsm"] = "xlsm-file"
     write("~$plan-ouvert.xlsx", bytes([12]) + b"Marie Dupont" + b"\x00" * 150, "lock-file")
     write("plan-renomme.xls", plan.read_bytes(), "wrong-extension")
     try:

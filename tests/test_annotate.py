@@ -97,11 +97,15 @@ def test_refuses_when_excel_holds_the_workbook(faulty_plan: Path) -> None:
     assert not (faulty_plan.parent / "sauvegardes").exists()
 
 
-def test_contrôles_table_recreated_when_staff_deleted_the_sheet(faulty_plan: Path) -> None:
+def test_refuses_before_writing_when_staff_deleted_the_contrôles_sheet(faulty_plan: Path) -> None:
     workbook = openpyxl.load_workbook(faulty_plan)
     workbook.remove(workbook["Contrôles"])
     workbook.save(faulty_plan)
+    original = faulty_plan.read_bytes()
     report = validate_file(faulty_plan, today=TODAY)
-    annotate_workbook(faulty_plan, report.findings)
-    plan = read_plan(faulty_plan)
-    assert [c.code for c in plan.checks] == [f.code for f in report.findings]
+    with pytest.raises(CoopxlError) as error:
+        annotate_workbook(faulty_plan, report.findings)
+    assert error.value.code == "checks-table-missing"
+    assert "Recopiez la feuille « Contrôles »" in error.value.message.replace("\u00a0", " ")
+    assert faulty_plan.read_bytes() == original
+    assert not (faulty_plan.parent / "sauvegardes").exists()

@@ -163,7 +163,7 @@ def test_valider_prints_a_french_table_and_exits_1_on_errors(tmp_path: Path, ref
                       rows=clean_plan_content()[1])
     result = run("valider", str(faulty), "--date", "2026-11-25")
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0] == "faux.xlsx : 1 erreur, 0 avertissement"
+    assert result.stdout.replace("\u00a0", " ").splitlines()[0] == "faux.xlsx : 1 erreur, 0 avertissement"
     output = result.stdout.replace("\u00a0", " ")
     assert "Actions!O3" in output and "« En cour » n'est pas une valeur autorisée" in output
     assert run("valider", str(clean), "--date", "2026-11-25").returncode == 0
@@ -180,10 +180,10 @@ def test_valider_json_is_the_report_as_data(tmp_path: Path, referential_path: Pa
     result = run("valider", str(path), "--json", "--date", "2026-11-25")
     data = json.loads(result.stdout)
     assert result.returncode == 1
-    assert (data["errors"], data["warnings"], data["files"]) == (1, 0, ["plan.xlsx"])
+    assert (data["errors"], data["warnings"], data["files"]) == (1, 0, [str(path)])
     finding = data["findings"][0]
     assert {k: finding[k] for k in ("code", "severity", "sheet", "cell", "field", "value")} == {
-        "code": "unknown-objective", "severity": "Erreur", "sheet": "Actions", "cell": "B2",
+        "code": "unknown-objective", "severity": "error", "sheet": "Actions", "cell": "B2",
         "field": "Objectif", "value": "OS7"}
 
 
@@ -199,7 +199,7 @@ def test_valider_on_a_folder_reports_unreadable_files_and_goes_on(tmp_path: Path
     (folder / "plans" / "~$plan-a.xlsx").write_bytes(bytes([5]) + b"Marie" + b"\x00" * 50)
     result = run("valider", str(folder), "--date", "2026-11-25")
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
+    lines = result.stdout.replace("\u00a0", " ").splitlines()
     assert "referentiel.xlsx : 0 erreur, 0 avertissement" in lines
     assert "export.xlsx : 1 erreur, 0 avertissement" in lines
     assert "~$plan-a.xlsx : 0 erreur, 1 avertissement" in lines
@@ -253,7 +253,7 @@ def test_consolider_command(tmp_path: Path) -> None:
     result = run("consolider", str(folder), "--date", "2026-11-25")
     assert result.returncode == 0, result.stderr
     assert f"Tableau de bord écrit : {folder / 'sorties' / 'tableau-de-bord.xlsx'}" in result.stdout
-    assert "13 fichiers lus, 13 plans consolidés" in result.stdout
+    assert "13 fichiers lus, 13 plans consolidés" in result.stdout.replace("\u00a0", " ")
     (folder / "plans" / "notes.txt").write_text("à relire")
     with_problem = run("consolider", str(folder), "--date", "2026-11-25")
     assert with_problem.returncode == 1
@@ -271,7 +271,8 @@ def test_deliberations_command_skips_plans_in_error_unless_forced(tmp_path: Path
     assert result.returncode == 1
     documents = folder / "sorties" / "documents"
     assert len(list(documents.iterdir())) == 10
-    assert result.stdout.count("Ignoré :") == 3
+    assert result.stderr.count("Non traité :") == 3
+    assert result.stderr.count("3 erreurs bloquantes") == 1
     assert sorted(p.name for p in (documents / "cc-du-pays-de-lamastre").iterdir()) == [
         "deliberation-bureau-syndical.docx", "deliberation-conseil-communautaire.docx", "feuille-de-route.docx"]
     forced = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-du-val-de-ligne.xlsx"), "--forcer")
@@ -292,7 +293,7 @@ def test_an_extract_is_refused_while_a_placeholder_remains(tmp_path: Path) -> No
     workbook.save(folder / "referentiel.xlsx")
     voted = run("deliberations", str(folder / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"))
     assert voted.returncode == 1
-    out = voted.stdout.replace("\u00a0", " ").replace("\n  ", " ")
+    out = (voted.stdout + voted.stderr).replace("\u00a0", " ").replace("\n  ", " ")
     assert "L'extrait « deliberation-conseil-communautaire.docx » n'est pas produit" in out
     assert "L'extrait « deliberation-bureau-syndical.docx » n'est pas produit" in out
     assert "« Décret de classement » contient encore « à compléter »" in out

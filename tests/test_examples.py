@@ -75,13 +75,13 @@ def test_thirteen_plans_in_every_state() -> None:
 
 def test_validation_finds_exactly_the_mistakes_and_knock_ons_the_data_lists() -> None:
     report = validate_paths([EXAMPLES], today=TODAY)
-    found = {(f.file, f.sheet, f.cell, f.code) for f in report.findings}
+    found = {(Path(f.file).name, f.sheet, f.cell, f.code) for f in report.findings}
     mistakes, knock_ons = listed("mistakes"), listed("knock_on")
     assert len(mistakes) == 12 and len(knock_ons) == 1
     assert found == mistakes | knock_ons
     faulty = {file for file, plan in PLANS.items() if plan["example"].get("mistakes")}
-    assert {f.file for f in report.findings} == faulty and len(faulty) == 3
-    assert len([name for name in report.plans if name not in faulty]) == 10  # clean: no error, no warning
+    assert {Path(f.file).name for f in report.findings} == faulty and len(faulty) == 3
+    assert len([name for name in report.plans if Path(name).name not in faulty]) == 10  # clean: no error, no warning
 
 
 def test_a_listed_mistake_without_code_is_text_that_raises_nothing() -> None:
@@ -92,7 +92,7 @@ def test_a_listed_mistake_without_code_is_text_that_raises_nothing() -> None:
     assert harmless
     for file, mistake in harmless:
         where = (file, mistake["sheet"], mistake["cell"])
-        assert not [f for f in report.findings if (f.file, f.sheet, f.cell) == where]
+        assert not [f for f in report.findings if (Path(f.file).name, f.sheet, f.cell) == where]
         cell = openpyxl.load_workbook(EXAMPLES / "plans" / file)[mistake["sheet"]][mistake["cell"]]
         assert cell.data_type == "s" and cell.value.startswith("=") and cell.quotePrefix
 

@@ -172,7 +172,8 @@ def test_every_button_twice_in_a_row(workspace: Path) -> None:
 def test_deliberations_refuses_a_plan_with_blocking_errors_like_the_command(troubled_plan: Path, workspace: Path,
                                                                            capsys) -> None:
     assert main(["deliberations", str(troubled_plan)]) == 1
-    assert "4 erreurs bloquantes" in plain(capsys.readouterr().out)
+    said = capsys.readouterr()
+    assert "4 erreurs bloquantes" in plain(said.out + said.err)
     book = open_in_excel(troubled_plan)
     for _ in range(2):
         message = click(book, "btnDeliberations")

@@ -33,6 +33,7 @@ def test_wheel_holds_templates_and_examples(wheel: Path) -> None:
     assert "coopxl/excel/coopxl.xlam" in names and "coopxl/excel/RibbonCoopxl.bas" in names
     assert {f"coopxl/word_templates/{n}" for n in ("feuille-de-route.docx", "fiche-suivi.docx")} <= names
     assert len([n for n in names if n.startswith("coopxl/examples/plans/") and n.endswith(".xlsx")]) == 13
+    assert "coopxl/report-schema.json" in names  # the --json schema, read with importlib.resources
 
 
 @pytest.mark.slow

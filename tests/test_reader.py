@@ -159,13 +159,15 @@ def test_headers_with_extra_spaces_and_other_case(plan_path: Path) -> None:
     assert (plan.actions[0].number, plan.actions[0].status) == ("A1.1", "En cours")
 
 
-def test_blank_rows_inside_and_at_the_end_are_skipped(tmp_path: Path, referential_path: Path) -> None:
+def test_blank_rows_are_skipped_and_the_one_inside_is_reported(tmp_path: Path, referential_path: Path) -> None:
     fields, rows = full_plan_content()
     action = rows["T_Actions"][0]
     rows["T_Actions"] = [action, {}, dict(action, number="A1.2"), {}, {}]
     plan = read_plan(make_plan(tmp_path / "plan.xlsx", referential_path, fields=fields, rows=rows))
     assert [(a.number, a.origin.row) for a in plan.actions] == [("A1.1", 2), ("A1.2", 4)]
-    assert plan.findings == []
+    # The blank row inside the table is worth a word (information); those at the end are not.
+    assert [(f.sheet, f.cell, f.code, f.severity) for f in plan.findings] == [
+        ("Actions", "A3", "blank-row", "Information")]
 
 
 def test_dates_and_numbers_typed_as_text_are_read_and_reported(tmp_path: Path, referential_path: Path) -> None:

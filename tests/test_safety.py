@@ -71,6 +71,9 @@ def test_every_writer_goes_through_the_atomic_helper() -> None:
         ("workspace.py", "shutil.copy2(source / REFERENTIAL_NAME, folder / REFERENTIAL_NAME)"),  # into a new folder
         ("workspace.py", "shutil.copytree(source / PLANS_FOLDER, folder / PLANS_FOLDER)"),
         ("word_templates.py", "return doc.save(path)"),  # _Doc.save itself uses atomic_write
+        ("annotate.py", "package.save()"),  # XlsxPackage.save itself uses atomic_write
+        ("followup.py", "package.save()"),
+        ("migration.py", "package.save()"),
     }
     found = set()
     for path in sorted((ROOT / "coopxl").glob("*.py")):
@@ -116,6 +119,7 @@ def test_formula_like_text_never_becomes_a_formula(tmp_path: Path, referential_p
     checks = openpyxl.load_workbook(plan)["Contrôles"]
     for row, finding in enumerate(findings, start=2):
         assert_text(checks[f"F{row}"], finding.value)
+        assert checks[f"F{row}"].quotePrefix == finding.value.startswith(("=", "+", "-", "@", "\t", "\r"))
     migrated = migrate_workbook(plan)
     assert not migrated.migrated
     after = openpyxl.load_workbook(plan)["Actions"]

@@ -184,7 +184,7 @@ def test_validate_file_on_a_workbook_that_is_not_a_plan(tmp_path: Path) -> None:
     workbook.active["A1"] = "Budget"
     workbook.save(other)
     report = validate_file(other)
-    assert [(f.file, f.code) for f in report.findings] == [("budget.xlsx", "not-a-plan")]
+    assert [(f.file, f.code) for f in report.findings] == [(str(other), "not-a-plan")]
 
 
 def test_referential_validation(tmp_path: Path) -> None:
@@ -206,7 +206,7 @@ def test_referential_validation(tmp_path: Path) -> None:
         ("EPCI", "C3", "invalid-choice"), ("Charte", "E4", "duplicate-number"),
         ("Financeurs", "", "missing-leader-funder"),
     ])
-    assert validate_file(path).files == ["referentiel.xlsx"]
+    assert validate_file(path).files == [str(path)]
 
 
 def test_clean_referential_has_no_finding(referential_path: Path) -> None:

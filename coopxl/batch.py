@@ -1,0 +1,186 @@
+"""Commands over many plans: one bad file never stops the others (SPEC §8).
+
+Each file of a batch is screened first: a file that cannot be read, a workbook that is not a
+plan, a plan with blocking errors (for the documents), an output left open in Word or
+Excel: each becomes a finding that names the file and says why, and the batch goes on with
+the others. Only what stops the whole command (no working folder, no référentiel) raises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .messages import ERROR, CoopxlError, UnreadableWorkbookError, finding
+from .model import Finding, Plan, Referential, file_key
+
+
+def problem_of(path: Path, error: CoopxlError) -> Finding:
+    """A finding naming `path` for an error met while handling it."""
+    from .messages import CATALOGUE
+
+    severity = CATALOGUE[error.code].severity if error.code in CATALOGUE else ERROR
+    return Finding(code=error.code, severity=severity, message=error.message, file=file_key(path))
+
+
+def screen_plan(path: Path) -> tuple[Plan | None, Finding | None]:
+    """Read one file of a batch: its plan, or the finding that says why it is left out."""
+    from .reader import read_plan
+    from .validation import _is_not_a_plan
+
+    path = Path(path)
+    try:
+        plan = read_plan(path)
+    except UnreadableWorkbookError as error:
+        return None, problem_of(path, error)
+    if _is_not_a_plan(plan):
+        return None, finding("not-a-plan", file=file_key(path), name=path.name)
+    return plan, None
+
+
+def read_plan_only(path: Path) -> Plan:
+    """Read a plan for a command on one file; raises (exit 2) for a file that is not a plan."""
+    plan, problem = screen_plan(path)
+    if plan is None:
+        from .reader import read_plan
+
+        read_plan(path)  # unreadable: raises its own error
+        raise CoopxlError("not-a-plan", name=Path(path).name)
+    return plan
+
+
+def batch_files(paths: list[Path]) -> list[Path]:
+    """The files a batch command handles: those named, and every file of the folders named
+    (a working folder: its plans/), whatever their kind, so that a `.xls` or a `.csv` left
+    there is named rather than silently skipped. The référentiel, lock files and hidden
+    files are left out."""
+    from .guard import is_lock_file
+    from .validation import expand_paths
+
+    named = {Path(p) for p in paths if not Path(p).is_dir()}
+    return [p for p in expand_paths(paths)
+            if p in named or (p.name != "referentiel.xlsx" and not is_lock_file(p) and not p.name.startswith("."))]
+
+
+def blocking_errors(findings: list[Finding]) -> list[Finding]:
+    """The findings that block the documents of a plan: its errors.
+
+    The one count of blocking errors: `valider`, `deliberations`, the dashboard and the Excel
+    add-in all count `len(blocking_errors(validate_plan(plan, referential, today)))`."""
+    return [f for f in findings if f.severity == ERROR]
+
+
+def blocking_finding(path: Path, errors: list[Finding]) -> Finding:
+    count = len(errors)
+    words = f"{count} {'erreur bloquante' if count == 1 else 'erreurs bloquantes'}"
+    return finding("blocking-errors", file=file_key(path), name=Path(path).name, errors=words)
+
+
+def locked_output(path: Path) -> Path | None:
+    """The output file itself when Word or Excel holds it open (its `~$` owner file exists)."""
+    from .guard import lock_file_for
+
+    return path if lock_file_for(path) is not None else None
+
+
+@dataclass
+class DocumentsBatch:
+    """What `generate_all_documents` did: the documents per plan and the files left out."""
+
+    generated: list[Any] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+    pdf_error: str | None = None
+    files: list[Path] = field(default_factory=list)
+
+
+def generate_all_documents(paths: list[Path], *, output: Path | None = None,
+                           referential: Referential | None = None, templates_folder: Path | None = None,
+                           pdf: bool = False, force: bool = False, today: dt.date | None = None,
+                           progress: Callable[..., Any] | None = None) -> DocumentsBatch:
+    """The documents of every plan named or found; each file that cannot get them is named.
+
+    A plan with blocking errors is left out unless `force`; a workbook that is not a plan is
+    left out even with `force`; a plan whose documents are open in Word is left out."""
+    from .documents import generate_for_paths, output_names, workspace_root
+    from .files import slugify
+    from .reader import read_referential
+    from .validation import validate_plan
+    from .workspace import REFERENTIAL_NAME
+
+    today = today or dt.date.today()
+    batch = DocumentsBatch(files=batch_files(paths))
+    referentials: dict[Path, Referential] = {}
+    eligible: list[Path] = []
+    folders: dict[Path, Path] = {}
+    for path in batch.files:
+        plan, problem = screen_plan(path)
+        if problem is not None:
+            batch.problems.append(problem)
+            continue
+        root = workspace_root(path)
+        ref = referential
+        if ref is None:
+            candidate = root / REFERENTIAL_NAME
+            if not candidate.is_file():
+                raise CoopxlError("referential-not-found", path=str(candidate))
+            if candidate not in referentials:
+                referentials[candidate] = read_referential(candidate)
+            ref = referentials[candidate]
+        errors = blocking_errors(validate_plan(plan, ref, today))
+        if errors and not force:
+            batch.problems.append(blocking_finding(path, errors))
+            continue
+        folder = (output or root / "sorties" / "documents") / slugify(plan.epci_name or path.stem)
+        locked = [t for t in (folder / name for name in output_names(ref).values()) if locked_output(t)]
+        if locked:
+            batch.problems.append(finding("output-locked", file=file_key(path), path=str(locked[0]), app="Word"))
+            continue
+        eligible.append(path)
+        folders[path] = folder
+    if not eligible:
+        return batch
+    options = dict(output=output, referential=referential, templates_folder=templates_folder, force=True,
+                   today=today, pdf=pdf)
+    # Two files for one EPCI: each gets its documents in a folder named after its file, so that
+    # neither overwrites the other's.
+    shared = {p for p in eligible if list(folders.values()).count(folders[p]) > 1}
+    alone = [p for p in eligible if p not in shared]
+    try:
+        if alone:
+            result = generate_for_paths(alone, progress=progress, **options)
+            batch.generated, batch.pdf_error = list(result.generated), result.pdf_error
+            batch.problems += _refused_extracts(result)
+    except CoopxlError as error:
+        if error.code == "template-invalid":
+            raise
+        # A write failed in the middle (a document open in Word on Windows): plan by plan, to
+        # name the one that failed and still produce the others.
+        _one_by_one(batch, alone, options, lambda path: output)
+    _one_by_one(batch, [p for p in eligible if p in shared], options,
+                lambda path: (output or workspace_root(path) / "sorties" / "documents") / slugify(path.stem))
+    return batch
+
+
+def _one_by_one(batch: DocumentsBatch, paths: list[Path], options: dict[str, Any],
+                output_for: Callable[[Path], Path | None]) -> None:
+    """The documents of each plan in turn; a plan whose documents cannot be written is named."""
+    from .documents import generate_for_paths
+
+    for path in paths:
+        try:
+            one = generate_for_paths([path], jobs=1, **{**options, "output": output_for(path)})
+        except CoopxlError as failed:
+            batch.problems.append(problem_of(path, failed))
+            continue
+        batch.generated += one.generated
+        batch.pdf_error = batch.pdf_error or one.pdf_error
+        batch.problems += _refused_extracts(one)
+
+
+def _refused_extracts(result: Any) -> list[Finding]:
+    """The extracts not written because the data still holds a placeholder (drafts were)."""
+    return [Finding(code="extract-refused", severity=ERROR, message=reason, file=file_key(path))
+            for path, reason in result.refused]
