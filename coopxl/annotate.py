@@ -21,26 +21,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .files import backup, refuse_if_open
-from .messages import ERROR, INFO, WARNING, CoopxlError
+from .marks import HIGHLIGHTS, NOTE_AUTHOR, highlight, is_coopxl_note, looks_like_formula, note_text
+from .messages import CoopxlError
 from .model import Finding
 from .schema import PLAN
 
-AUTHOR = "coopxl"
-NOTE_PREFIX = "coopxl — "
-FILLS = {ERROR: "FFC7CE", WARNING: "FFEB9C"}
-RANK = {ERROR: 0, WARNING: 1, INFO: 2}
 CHECKS = PLAN.table("T_Controles")
-FORMULA_LIKE = ("=", "+", "-", "@", "\t", "\r")
-
-
-def is_coopxl_note(author: str, text: str) -> bool:
-    """A note coopxl wrote (LibreOffice drops the author when it saves: the text tells)."""
-    return author == AUTHOR or text.startswith(NOTE_PREFIX)
-
-
-def worst(findings: Sequence[Finding]) -> str:
-    """The most serious severity among `findings` (error, then warning, then information)."""
-    return min((f.severity for f in findings), key=lambda s: RANK.get(s, 0))
 
 
 def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path | None:
@@ -75,7 +61,7 @@ def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path | None:
         if sheet.cell(ref) is None:
             continue
         style = sheet.style(ref)
-        if styles.colour_of(style) in FILLS.values():
+        if styles.colour_of(style) in HIGHLIGHTS.values():
             restored = styles.with_fill(style, _template_colour(title, ref))
             if restored != style:
                 sheet.set_style(ref, restored)
@@ -90,7 +76,7 @@ def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path | None:
         if ref in merged[title]:
             continue  # a cell hidden under a merged range: Contrôles only
         sheet = package.sheet(title)
-        colour = FILLS.get(worst(items))
+        colour = highlight(items)
         if colour is not None:
             style = sheet.style(ref)
             wanted = styles.with_fill(style, colour)
@@ -98,9 +84,7 @@ def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path | None:
                 sheet.set_style(ref, wanted)
         if any(n.ref.upper() == ref for n in notes[title].notes()):
             continue  # a user's note: never modified
-        text = NOTE_PREFIX + "\n".join(f"{f.severity} ({f.code}) : {f.message}"
-                                       for f in sorted(items, key=lambda f: RANK.get(f.severity, 0)))
-        new_notes.setdefault(title, []).append((ref, AUTHOR, text))
+        new_notes.setdefault(title, []).append((ref, NOTE_AUTHOR, note_text(items)))
     for title, added in new_notes.items():
         added.sort(key=lambda note: split_ref(note[0])[::-1])
         notes[title].add(added)
@@ -190,9 +174,9 @@ def _write_rows(table, styles, rows: list[list[str]]) -> None:
         for index, values in enumerate(rows, start=r1 + 1):
             for offset, value in enumerate(values[:width]):
                 text = "" if value is None else str(value)
-                if text.startswith(FORMULA_LIKE):  # stays text even when the user edits the cell
+                if looks_like_formula(text):  # stays text even when the user edits the cell
                     quoted = quoted if quoted is not None else styles.quoted(style)
-                sheet.set_value(ref_of(c1 + offset, index), text, quoted if text.startswith(FORMULA_LIKE) else style)
+                sheet.set_value(ref_of(c1 + offset, index), text, quoted if looks_like_formula(text) else style)
     ref = f"{ref_of(c1, r1)}:{ref_of(c2, r1 + max(len(rows), 1))}"
     if ref != table.ref:
         table.set_ref(ref)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import re
 import sys
@@ -142,9 +141,8 @@ def _folder_referential(path: Path):
 def _annotate(report, paths: list[Path], single: bool = False, quiet: bool = False) -> int:
     """Annotate each plan of the report; a refusal stops only that plan (exit 2 for a lone file)."""
     from .annotate import annotate_workbook
-    from .validation import expand_paths
-
     from .model import file_key
+    from .validation import expand_paths
 
     status = EXIT_OK
     for path in expand_paths(paths):
@@ -295,9 +293,8 @@ def _finish_batch(args: argparse.Namespace, command: str, files: list[Path], pro
 
 
 def _run_modeles(args: argparse.Namespace) -> int:
-    from .documents import TEMPLATE_NAMES, check_template, template_path
+    from .documents import FOLLOWUP_TEMPLATE_FIELDS, TEMPLATE_NAMES, check_template, template_path
     from .files import copy_atomically
-    from .followup import FOLLOWUP_TEMPLATE_FIELDS
 
     names = TEMPLATE_NAMES + tuple(FOLLOWUP_TEMPLATE_FIELDS)
 
@@ -328,11 +325,10 @@ def _run_modeles(args: argparse.Namespace) -> int:
 
 
 def _run_suivi(args: argparse.Namespace) -> int:
-    from .followup import generate_followup, is_followed, next_meeting, prepare_review
-    from .textui import progress
-
     from .batch import problem_of, screen_plan
+    from .followup import generate_followup, is_followed, next_meeting, prepare_review
     from .jsonreport import dumps, envelope
+    from .textui import progress
 
     today = args.date or dt.date.today()
     if args.preparer:

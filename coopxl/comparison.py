@@ -108,51 +108,16 @@ def write_summary(changes: list[Change], old: Path, new: Path, target: Path) -> 
     from .files import atomic_write
 
     title = f"Modifications du plan : {old.name} → {new.name}"
+    rows = [change.as_row() for change in changes]
     with atomic_write(target) as temporary:
         if target.suffix.lower() == ".docx":
-            _write_docx(changes, title, temporary)
+            from .documents import write_table_document
+
+            write_table_document(temporary, title, french.count(len(changes), "modification") + ".",
+                                 HEADERS, rows)
         else:
-            _write_xlsx(changes, title, temporary)
+            from .dashboard import write_table_workbook
+
+            write_table_workbook(temporary, title, "Modifications", "T_Modifications", HEADERS, rows,
+                                 widths=(20, 12, 30, 24, 40, 40))
     return target
-
-
-def _write_xlsx(changes: list[Change], title: str, temporary: Path) -> None:
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_urls": False})
-    sheet = book.add_worksheet("Modifications")
-    quoted = book.add_format({"quote_prefix": True, "text_wrap": True, "valign": "top"})
-    plain = book.add_format({"text_wrap": True, "valign": "top"})
-    sheet.write_string(0, 0, title, book.add_format({"bold": True, "font_size": 13}))
-    for column, width in enumerate((20, 12, 30, 24, 40, 40)):
-        sheet.set_column(column, column, width)
-    for row, change in enumerate(changes, start=3):
-        for column, value in enumerate(change.as_row()):
-            sheet.write_string(row, column, value, quoted if value.startswith(("=", "+", "-", "@")) else plain)
-    sheet.add_table(2, 0, 2 + max(len(changes), 1), len(HEADERS) - 1,
-                    {"name": "T_Modifications", "columns": [{"header": h} for h in HEADERS],
-                     "style": "Table Style Medium 2"})
-    sheet.freeze_panes(3, 0)
-    book.close()
-
-
-def _write_docx(changes: list[Change], title: str, temporary: Path) -> None:
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    document.add_heading(title, level=1)
-    document.add_paragraph(f"{len(changes)} modification{'s' if len(changes) > 1 else ''}.")
-    table = document.add_table(rows=1, cols=len(HEADERS))
-    table.style = document.styles["Table Grid"]
-    for cell, header in zip(table.rows[0].cells, HEADERS):
-        cell.text = header
-    for change in changes:
-        for cell, value in zip(table.add_row().cells, change.as_row()):
-            cell.text = value
-    for row in table.rows:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(9)
-    document.save(str(temporary))

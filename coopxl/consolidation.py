@@ -17,26 +17,28 @@ from pathlib import Path
 from typing import Any
 
 from . import french
+from .batch import blocking_errors
 from .files import slugify
 from .guard import is_lock_file, lock_owner
-from .batch import blocking_errors
 from .messages import WARNING, CoopxlError, UnreadableWorkbookError, finding, phrase
 from .model import Finding, Plan, Referential, file_key
 from .schema import (
     ACTION_STATUSES,
+    CC_BODY,
     DUPLICATE,
     NOT_RECEIVED,
+    OPEN_STATUSES,
+    PARC_BODIES,
     PLAN,
+    REFERENT,
     SYNTHESIS_STATUS_KEYS,
     UNREADABLE,
     Column,
     Kind,
 )
-from .validation import CC_BODY, PARC_BODIES, REVIEW_SESSION, validate_plan
+from .validation import validate_plan
 from .workspace import Workspace
 
-CLOSED_STATUSES = ("Réalisée", "Abandonnée")
-OPEN_STATUSES = ("À venir", "En cours", "Reportée")
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
@@ -151,7 +153,6 @@ def build_dashboard(results: list[FileResult], referential: Referential, today: 
                     now: dt.datetime) -> Dashboard:
     """Attribute plans to EPCIs, then compute every table of the dashboard."""
     entries, problems, extra_rows = _attribute(results, referential)
-    funder_info = {f.name: (f.code, f.kind) for f in referential.funders if f.name}
     epci_columns = [e.epci for e in entries]
     synthesis = []
     counted = {e.siren: e for e in entries}
@@ -159,11 +160,11 @@ def build_dashboard(results: list[FileResult], referential: Referential, today: 
     for epci in referential.epcis:
         entry = counted.get(epci.siren or "")
         if entry is not None:
-            synthesis.append(_synthesis_row(entry, funder_info))
+            synthesis.append(_synthesis_row(entry, referential))
         else:
             synthesis.append(_absent_row(epci.name or "", epci.siren or "", unreadable))
     known = {x.siren for x in referential.epcis}
-    synthesis += [_synthesis_row(e, funder_info) for e in entries if e.siren not in known]
+    synthesis += [_synthesis_row(e, referential) for e in entries if e.siren not in known]
     synthesis += extra_rows
     checks = [_check_row(e.result.path.name, e.epci, f) for e in entries for f in e.result.findings]
     checks += [_check_row(f.file, "", f) for f in problems]
@@ -229,29 +230,20 @@ def _absent_row(name: str, siren: str, unreadable: list[tuple[str, FileResult]])
     return {"epci": name, "siren": siren, "status": NOT_RECEIVED}
 
 
-def _synthesis_row(entry: PlanEntry, funder_info: dict[str, tuple[str | None, str | None]]) -> dict[str, Any]:
+def _synthesis_row(entry: PlanEntry, referential: Referential) -> dict[str, Any]:
     plan = entry.plan
     statuses = Counter(a.status for a in plan.actions)
-    epci_funding = parc_funding = leader = 0.0
-    for line in plan.fundings:
-        if line.amount is None or line.status == "Refusé":
-            continue
-        code, kind = funder_info.get(line.funder or "", (None, None))
-        epci_funding += line.amount if kind == "EPCI" else 0
-        parc_funding += line.amount if kind == "Parc" else 0
-        leader += line.amount if code == "LEADER" else 0
-    review_dates = [r.date for r in plan.reviews if r.date]
-    review_dates += [s.date for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Tenue" and s.date]
-    referent = next((m.full_name for m in plan.members if m.pair_role == "Référent"), "")
+    shares = plan.funding_shares(referential)
+    reviews = plan.held_review_dates
     findings = entry.result.findings
     row = {
         "epci": entry.epci, "siren": entry.siren, "file": entry.result.path.name, "status": plan.status or "",
         "period": phrase("period", start=french.date_short(plan.period_start), end=french.date_short(plan.period_end))
         if plan.period_start or plan.period_end else "",
-        "referent": referent, "objectives": len(plan.objectives), "actions": len(plan.actions),
-        "cost": sum(a.cost or 0 for a in plan.actions), "epci_funding": epci_funding,
-        "parc_funding": parc_funding, "leader_funding": leader,
-        "last_review": max(review_dates) if review_dates else None,
+        "referent": plan.referent.full_name if plan.referent else "", "objectives": len(plan.objectives),
+        "actions": len(plan.actions), "cost": plan.total_cost, "epci_funding": shares.epci,
+        "parc_funding": shares.parc, "leader_funding": shares.leader,
+        "last_review": reviews[-1] if reviews else None,
         "epci_deliberation": _deliberation_summary(plan, (CC_BODY,)),
         "parc_deliberation": _deliberation_summary(plan, PARC_BODIES),
         "errors": len(blocking_errors(findings)),  # the same count as valider and deliberations
@@ -263,10 +255,9 @@ def _synthesis_row(entry: PlanEntry, funder_info: dict[str, tuple[str | None, st
 
 
 def _deliberation_summary(plan: Plan, bodies: tuple[str, ...]) -> str:
-    candidates = [d for d in plan.deliberations if d.body in bodies]
-    if not candidates:
+    latest = plan.latest_deliberation(bodies)
+    if latest is None:
         return ""
-    latest = max(candidates, key=lambda d: d.date or dt.date.min)
     number = phrase("deliberation-number", number=latest.number) if latest.number else ""
     if latest.result:
         return phrase("deliberation-voted", result=latest.result, date=french.date_short(latest.date)) + number
@@ -282,22 +273,16 @@ def _action_rows(entry: PlanEntry, today: dt.date) -> list[dict[str, Any]]:
     rows = []
     for action in entry.plan.actions:
         row = {"epci": entry.epci, "siren": entry.siren, **_fields(action, "T_Actions")}
-        row["late"] = "Oui" if is_late(action, today) else ""
+        row["late"] = "Oui" if action.is_late(today) else ""
         rows.append(row)
     return rows
-
-
-def is_late(action: Any, today: dt.date) -> bool:
-    """End date passed and the action neither done nor abandoned."""
-    return bool(action.end and action.end < today and action.status not in CLOSED_STATUSES)
 
 
 def _funder_summary(entries: list[PlanEntry]) -> list[dict[str, Any]]:
     totals: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for entry in entries:
-        for line in entry.plan.fundings:
-            if line.amount is not None and line.status != "Refusé" and line.funder:
-                totals[line.funder][entry.epci] += line.amount
+        for funder, amount in entry.plan.funding_by_funder().items():
+            totals[funder][entry.epci] += amount
     rows = []
     for funder in sorted(totals, key=lambda f: -sum(totals[f].values())):
         row = {"funder": funder, **{e.epci: totals[funder].get(e.epci, 0.0) for e in entries}}
@@ -326,7 +311,7 @@ def _team_rows(entries: list[PlanEntry], referential: Referential) -> list[dict[
             if member.pair_role:
                 name = member.full_name
                 pair[name].add(entry.epci)
-                if member.pair_role == "Référent" and entry.epci not in referent_of[name]:
+                if member.pair_role == REFERENT and entry.epci not in referent_of[name]:
                     referent_of[name].append(entry.epci)
         for action in entry.plan.actions:
             if action.officer:

@@ -14,6 +14,7 @@ and fill colours, because LibreOffice does not draw Excel's table styles.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from . import french
 from .consolidation import ACTION_STATUS_KEYS, Dashboard, calendar_columns, charter_columns
 from .files import atomic_write
 from .formats import readable_scale, wrapped_lines
+from .marks import FORMULA_STARTS as _FORMULA_STARTS
 from .schema import (
     ACTION_STATUSES,
     DASHBOARD_ACTIONS,
@@ -60,7 +62,6 @@ CHART_PAGE_HEIGHT = 660
 COMMITTEE_CHART_WIDTH = 600
 """Pixels: the first chart of the comité sheet, wide enough for the EPCI names to stay on one
 line (LibreOffice skips labels that wrap); the second one takes the rest of the table's width."""
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHOWN_LENGTH = {Kind.DATE: 10, Kind.PERCENT: 5}
 
 
@@ -367,3 +368,25 @@ class _Writer:
 def _header_text(text: str) -> str:
     """A print header within Excel's 255 characters (its codes such as &L are not escaped)."""
     return text[:255]
+
+
+def write_table_workbook(temporary: Path, title: str, sheet_name: str, table_name: str, headers: Sequence[str],
+                         rows: Sequence[Sequence[str]], widths: Sequence[float]) -> None:
+    """A one-table workbook of texts (a title, then an Excel table) saved to `temporary`."""
+    import xlsxwriter
+
+    book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_urls": False})
+    sheet = book.add_worksheet(sheet_name)
+    quoted = book.add_format({"quote_prefix": True, "text_wrap": True, "valign": "top"})
+    plain = book.add_format({"text_wrap": True, "valign": "top"})
+    sheet.write_string(0, 0, title, book.add_format({"bold": True, "font_size": 13}))
+    for column, width in enumerate(widths):
+        sheet.set_column(column, column, width)
+    for row_number, row in enumerate(rows, start=3):
+        for column, value in enumerate(row):
+            sheet.write_string(row_number, column, value, quoted if value.startswith(_FORMULA_STARTS) else plain)
+    sheet.add_table(2, 0, 2 + max(len(rows), 1), len(headers) - 1,
+                    {"name": table_name, "columns": [{"header": h} for h in headers],
+                     "style": "Table Style Medium 2"})
+    sheet.freeze_panes(3, 0)
+    book.close()

@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 from . import french
 from .messages import CoopxlError, phrase
 from .model import Deliberation, Member, Plan, Referential
-from .validation import CC_BODY, PARC_BODIES
+from .schema import ADOPTED, CC_BODY, HELD, PAIR_MEMBER, PARC_BODIES, REFERENT, REVIEW_SESSION
 
 BLANK = "__________"
 """What a draft shows where a value is not known yet."""
@@ -81,6 +82,34 @@ A dict lists the attributes of an object, a one-element list describes each item
 list, None is a plain value.
 """
 
+# The follow-up templates (coopxl suivi) have their own fields.
+FICHE_SUIVI = "fiche-suivi.docx"
+SYNTHESE_SUIVI = "synthese-suivi.docx"
+
+_ACTION = _fields("numero", "intitule", "statut", "avancement", "debut", "fin", "charge_mission",
+                  "realisations", "difficultes", "prochaines_etapes", "decision", "en_retard")
+FOLLOWUP_FIELDS: dict[str, Any] = _fields(
+    "blanc",
+    epci=_fields("nom", "siren", "designation"),
+    parc=_fields("nom"),
+    plan=_fields("intitule", "periode", "statut"),
+    reunion=_fields("date", "numero", "lieu", "precedente", "prochaine"),
+    participants=[_fields("nom", "structure", "fonction")],
+    objectifs=[_fields("numero", "intitule", actions=[_ACTION])],
+    en_retard=[_ACTION],
+    prochains_mois=[_fields("numero", "intitule", "evenement", "date")],
+    a_solliciter=[_fields("action", "financeur", "dispositif", "montant")],
+    decisions=[_fields("action", "intitule", "decision", "prochaines_etapes")],
+    binome=_fields("referent", "membre", "referent_titre"),
+)
+SUMMARY_FIELDS: dict[str, Any] = _fields(
+    "date", "nb_plans", "nb_a_jour", "nb_epci_texte", "nb_plans_texte", "nb_a_jour_texte",
+    parc=_fields("nom"),
+    lignes=[_fields("epci", "statut", "reunions_12_mois", "a_jour", "derniere", "prochaine", "en_retard",
+                    "referent")],
+)
+FOLLOWUP_TEMPLATE_FIELDS = {FICHE_SUIVI: FOLLOWUP_FIELDS, SYNTHESE_SUIVI: SUMMARY_FIELDS}
+
 
 @dataclass
 class TemplateProblem:
@@ -115,7 +144,7 @@ def _member(member: Member) -> dict[str, str]:
     name = french.person(member.full_name, member.civility)
     return {"nom": name or BLANK, "fonction": member.role_detail or member.role or "",
             "college": member.college or "", "civilite": french.civility_of(member.civility) or "",
-            "binome": french.title("referent", member.civility) if member.pair_role == "Référent"
+            "binome": french.title("referent", member.civility) if member.pair_role == REFERENT
             else (member.pair_role or "").lower()}
 
 
@@ -248,7 +277,7 @@ def _deliberation(d: Deliberation | None, body: str) -> dict[str, Any]:
         "abstentions": _count((d.abstentions or 0) if voted else None),
         "formule_vote": vote_formula(d),
         "resultat": (d.result or "").upper() if voted else BLANK,
-        "adoptee": bool(voted and d.result == "Adoptée"),
+        "adoptee": bool(voted and d.result == ADOPTED),
         "quorum": bool(voted and d.members and d.present and d.present * 2 > d.members),
         "matiere": subject,
         "transmission": french.date_long(d.transmitted_on) if d and d.transmitted_on else BLANK,
@@ -277,11 +306,6 @@ def _day_in_words(day: dt.date) -> str:
     return "premier" if day.day == 1 else french.number_in_words(day.day)
 
 
-def _latest(plan: Plan, bodies: tuple[str, ...]) -> Deliberation | None:
-    found = [d for d in plan.deliberations if d.body in bodies]
-    return max(found, key=lambda d: d.date or dt.date.min) if found else None
-
-
 WORK_SESSIONS = ("Interconnaissance", "Pistes de coopération", "Programme d'actions")
 SESSION_PURPOSES = {
     "Interconnaissance": "pour la présentation croisée des attentes, des compétences et missions, du diagnostic "
@@ -302,17 +326,12 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
     today = today or dt.date.today()
     epci = next((e for e in referential.epcis if e.siren == plan.epci_siren), None) or next(
         (e for e in referential.epcis if e.name == plan.epci_name), None)
-    funders = {f.name: f for f in referential.funders}
     by_action: dict[str, list] = defaultdict(list)
-    for line in plan.fundings:
-        if line.action and line.amount is not None and line.status != "Refusé":
+    for line in plan.counted_fundings:
+        if line.action:
             by_action[line.action].append(line)
-    totals: dict[str, float] = defaultdict(float)
-    for lines in by_action.values():
-        for line in lines:
-            totals[line.funder or ""] += line.amount
-    kind_total = lambda kind: sum(a for n, a in totals.items() if funders.get(n) and funders[n].kind == kind)
-    leader = sum(a for n, a in totals.items() if funders.get(n) and funders[n].code == "LEADER")
+    totals = plan.funding_by_funder()
+    shares = plan.funding_shares(referential)
     staff = {s.full_name: s.civility for s in referential.staff if s.full_name}
     actions = [_action(a, by_action.get(a.number or "", []), staff) for a in plan.actions]
     objectives = []
@@ -325,8 +344,8 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
     sessions = {s.kind: s for s in plan.sessions}
     pair = {m.pair_role: m for m in plan.members if m.pair_role}
     approving = (referential.approving_body or "Bureau syndical").lower()
-    cc = _latest(plan, (CC_BODY,))
-    parc_deliberation = _latest(plan, PARC_BODIES)
+    cc = plan.latest_deliberation((CC_BODY,))
+    parc_deliberation = plan.latest_deliberation(PARC_BODIES)
     forme = (epci.form if epci else None) or ("CA" if (plan.epci_name or "").startswith("CA") else "CC")
     forme_longue = french.LEGAL_FORMS.get(forme, french.LEGAL_FORMS["CC"])[1]
     official = french.official_name(forme, plan.epci_name, epci.official_name if epci else None) or BLANK
@@ -339,7 +358,7 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
               None)
     parc_president_civility = french.civility_of(referential.president_civility)
     vp_civility = french.civility_of(referential.vp_civility)
-    total_funding = sum(totals.values())
+    total_funding = shares.total
     work = [s for s in plan.sessions if s.kind in WORK_SESSIONS and s.date and s.status != "Annulée"]
     first_vote = min((d.date for d in (cc, parc_deliberation) if d and d.date), default=None)
     if first_vote:
@@ -396,8 +415,8 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                  "nb_actions": len(plan.actions), "nb_actions_lettres": french.number_in_words(len(plan.actions)),
                  "nb_actions_texte": french.count_in_words(len(plan.actions), "action", feminine=True),
                  "cout_total": french.euros(sum(a.cost or 0 for a in plan.actions)),
-                 "part_epci": french.euros(kind_total("EPCI")), "part_parc": french.euros(kind_total("Parc")),
-                 "part_leader": french.euros(leader), "mesures": ", ".join(measures),
+                 "part_epci": french.euros(shares.epci), "part_parc": french.euros(shares.parc),
+                 "part_leader": french.euros(shares.leader), "mesures": ", ".join(measures),
                  "mesures_texte": (("la mesure " if len(measures) == 1 else "les mesures ")
                                    + french.enumerate_words(measures)) if measures else f"les mesures {BLANK}",
                  "seances_texte": french.enumerate_words([f"le {french.date_long(s.date)}" for s in work])
@@ -407,7 +426,7 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                  "total_financements": french.euros(total_funding),
                  "financeurs": [{"nom": name, "montant": french.euros(amount),
                                  "part": french.percent(100 * amount / total_funding) if total_funding else ""}
-                                for name, amount in sorted(totals.items(), key=lambda item: -item[1])],
+                                for name, amount in totals.items()],
                  "objectifs": objectives, "actions": actions,
                  "pistes": [{"numero": p.number or "", "intitule": p.title or "", "horizon": p.horizon or "",
                              "mesure": p.measure or "", "decision": p.decision or "", "action": p.action or ""}
@@ -426,7 +445,7 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
         "seance2": _session_date(sessions.get("Pistes de coopération")),
         "seance3": _session_date(sessions.get("Programme d'actions")),
         "suivis": [{"date": french.date_long(s.date), "lieu": s.place or ""} for s in plan.sessions
-                   if s.kind == "Suivi semestriel" and s.status == "Tenue" and s.date],
+                   if s.kind == REVIEW_SESSION and s.status == HELD and s.date],
         "deliberation": {},
         "delib_epci": {"numero": _or_blank(cc.number if cc else None),
                        "date": french.date_long(cc.date) if cc and cc.date else BLANK,
@@ -455,7 +474,7 @@ def _known_people(plan: Plan, referential: Referential) -> dict[str, str]:
 
 def _pair(pair: dict[str, Member]) -> dict[str, str]:
     """The Parc's binôme technique, its titles agreeing with each person's civilité."""
-    referent, other = pair.get("Référent"), pair.get("Membre")
+    referent, other = pair.get(REFERENT), pair.get(PAIR_MEMBER)
     people = [m for m in (referent, other) if m]
     civilities = {french.civility_of(m.civility) for m in people}
     if len(people) == 2:
@@ -656,8 +675,6 @@ def _template_source(path: Path) -> str:
 
 def fields_for(name: str) -> dict[str, Any]:
     """The context fields a template may use, by template name (follow-up templates have their own)."""
-    from .followup import FOLLOWUP_TEMPLATE_FIELDS
-
     return FOLLOWUP_TEMPLATE_FIELDS.get(name, CONTEXT_FIELDS)
 
 
@@ -993,3 +1010,26 @@ def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path, list], *,
                                templates=templates, today=today, placeholders=placeholders, refused=refused)
     return files, refused
 
+
+def write_table_document(temporary: Path, title: str, intro: str, headers: Sequence[str],
+                         rows: Sequence[Sequence[str]]) -> None:
+    """A plain Word document (a title, a sentence, one table of texts) saved to `temporary`."""
+    from docx import Document
+    from docx.shared import Pt
+
+    document = Document()
+    document.add_heading(title, level=1)
+    document.add_paragraph(intro)
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = document.styles["Table Grid"]
+    for cell, header in zip(table.rows[0].cells, headers):
+        cell.text = header
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row):
+            cell.text = value
+    for table_row in table.rows:
+        for cell in table_row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(9)
+    document.save(str(temporary))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import french
+from .marks import by_cell, highlight, is_coopxl_note, note_text
 from .messages import ERROR, CoopxlError, french_typography
 from .model import Finding, Plan
 from .xlsx import NamedCell, RawTable, RawWorkbook, column_index, column_letter
@@ -31,8 +32,6 @@ from .xlsx import NamedCell, RawTable, RawWorkbook, column_index, column_letter
 TITLE = "Coopération"
 SETTINGS = Path.home() / ".coopxl"
 ERROR_VALUES = ("#REF!", "#VALUE!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
-HIGHLIGHTS = {ERROR: "#FFC7CE", "Avertissement": "#FFEB9C"}
-NOTE_PREFIX = "coopxl — "
 """The start of every note coopxl writes: the notes it may replace."""
 CLOUD_KEYS = ("ONEDRIVE_CONSUMER_WIN", "ONEDRIVE_COMMERCIAL_WIN", "SHAREPOINT_WIN")
 """The xlwings settings naming the synchronised OneDrive / SharePoint folders, in the order
@@ -151,25 +150,17 @@ class LiveWorkbook:
         for check in previous:  # where the notes cannot be listed, at least those of the last run
             if check.sheet in sheet_names and check.cell:
                 _write_note(self.book.sheets[check.sheet][check.cell], "")
-        for (sheet_name, address), items in _by_cell(findings).items():
+        for (sheet_name, address), items in by_cell(findings).items():
             if sheet_name not in sheet_names:
                 continue
             cell = self.book.sheets[sheet_name][address]
-            worst = ERROR if any(f.severity == ERROR for f in items) else items[0].severity
-            cell.color = HIGHLIGHTS.get(worst, HIGHLIGHTS[ERROR])
-            _write_note(cell, "\n".join(f"{NOTE_PREFIX}{f.severity} ({f.code}) : {f.message}" for f in items))
+            colour = highlight(items)
+            if colour is not None:
+                cell.color = "#" + colour
+            _write_note(cell, note_text(items))
 
     def tell(self, message: str) -> None:
         self.book.app.alert(message, title=TITLE)
-
-
-def _by_cell(findings: list[Finding]) -> dict[tuple[str, str], list[Finding]]:
-    """Findings that name a cell, grouped by cell in the report's order."""
-    cells: dict[tuple[str, str], list[Finding]] = {}
-    for item in findings:
-        if item.sheet and item.cell:
-            cells.setdefault((item.sheet, item.cell), []).append(item)
-    return cells
 
 
 def _delete_own_notes(sheet: Any) -> None:
@@ -179,7 +170,7 @@ def _delete_own_notes(sheet: Any) -> None:
     except (NotImplementedError, AttributeError):  # the remote engine has no notes
         return
     for note in notes:
-        if (note.text or "").startswith(NOTE_PREFIX):
+        if is_coopxl_note(None, note.text):
             note.delete()
 
 
@@ -188,7 +179,7 @@ def _write_note(cell: Any, text: str) -> None:
     try:
         note = cell.note
         if note is not None:
-            if not (note.text or "").startswith(NOTE_PREFIX):
+            if not is_coopxl_note(None, note.text):
                 return
             note.delete()
         if text:
@@ -300,7 +291,6 @@ def consolider(live: LiveWorkbook, argument: str = "") -> str:
 def deliberations(live: LiveWorkbook, argument: str = "") -> str:
     from .documents import generate_documents
     from .files import slugify
-
     from .validation import validate_plan
 
     plan, referential = _open_plan(live)

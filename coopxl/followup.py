@@ -14,72 +14,33 @@ from pathlib import Path
 from typing import Any
 
 from . import french
-from .consolidation import CLOSED_STATUSES, is_late
-from .documents import BLANK, _fields, _member, typeset
-from .model import Plan, Referential, Review
-from .validation import REVIEW_SESSION
+from .documents import BLANK, FICHE_SUIVI, SYNTHESE_SUIVI, _member, typeset
+from .model import Plan, Referential
+from .schema import CLOSED_STATUSES, FOLLOWED_STATUSES, PLANNED, REVIEW_SESSION, TO_REQUEST
 
-FICHE_SUIVI = "fiche-suivi.docx"
-SYNTHESE_SUIVI = "synthese-suivi.docx"
 HORIZON_DAYS = 183
 """« Dans les six mois » : the actions starting or ending before the meeting date plus this."""
-
-_ACTION = _fields("numero", "intitule", "statut", "avancement", "debut", "fin", "charge_mission",
-                  "realisations", "difficultes", "prochaines_etapes", "decision", "en_retard")
-FOLLOWUP_FIELDS: dict[str, Any] = _fields(
-    "blanc",
-    epci=_fields("nom", "siren", "designation"),
-    parc=_fields("nom"),
-    plan=_fields("intitule", "periode", "statut"),
-    reunion=_fields("date", "numero", "lieu", "precedente", "prochaine"),
-    participants=[_fields("nom", "structure", "fonction")],
-    objectifs=[_fields("numero", "intitule", actions=[_ACTION])],
-    en_retard=[_ACTION],
-    prochains_mois=[_fields("numero", "intitule", "evenement", "date")],
-    a_solliciter=[_fields("action", "financeur", "dispositif", "montant")],
-    decisions=[_fields("action", "intitule", "decision", "prochaines_etapes")],
-    binome=_fields("referent", "membre", "referent_titre"),
-)
-SUMMARY_FIELDS: dict[str, Any] = _fields(
-    "date", "nb_plans", "nb_a_jour", "nb_epci_texte", "nb_plans_texte", "nb_a_jour_texte",
-    parc=_fields("nom"),
-    lignes=[_fields("epci", "statut", "reunions_12_mois", "a_jour", "derniere", "prochaine", "en_retard",
-                    "referent")],
-)
-FOLLOWUP_TEMPLATE_FIELDS = {FICHE_SUIVI: FOLLOWUP_FIELDS, SYNTHESE_SUIVI: SUMMARY_FIELDS}
 
 
 def is_followed(plan: Plan, day: dt.date) -> bool:
     """An approved plan or one in œuvre whose period has begun: its working group meets twice a year."""
-    return plan.status in ("Approuvé", "En œuvre") and (plan.period_start is None or plan.period_start <= day)
+    return plan.status in FOLLOWED_STATUSES and (plan.period_start is None or plan.period_start <= day)
 
 
 def review_dates(plan: Plan) -> list[dt.date]:
     """Dates of the follow-up meetings held (séances « Suivi semestriel » tenues, or T_Suivi dates)."""
-    dates = {s.date for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Tenue" and s.date}
-    dates |= {r.date for r in plan.reviews if r.date}
-    return sorted(dates)
+    return plan.held_review_dates
 
 
 def next_meeting(plan: Plan, today: dt.date) -> tuple[dt.date, Any]:
     """The planned follow-up meeting on or after `today` (its date and séance), else today."""
-    planned = sorted((s for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Prévue"
-                      and s.date and s.date >= today), key=lambda s: s.date)
-    return (planned[0].date, planned[0]) if planned else (today, None)
-
-
-def _latest_reviews(plan: Plan, before: dt.date) -> dict[str, Review]:
-    latest: dict[str, Review] = {}
-    for review in plan.reviews:
-        if review.action and review.date and review.date < before:
-            if review.action not in latest or review.date >= latest[review.action].date:
-                latest[review.action] = review
-    return latest
+    planned = [s for s in plan.planned_review_sessions if s.date and s.date >= today]
+    return (planned[0].date, planned[0]) if planned and planned[0].date else (today, None)
 
 
 def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> dict[str, Any]:
     """What the fiche de suivi of the meeting on `meeting` shows."""
-    latest = _latest_reviews(plan, meeting)
+    latest = plan.latest_reviews(meeting)
     horizon = meeting + dt.timedelta(days=HORIZON_DAYS)
     staff = {s.full_name: s.civility for s in referential.staff if s.full_name}
 
@@ -93,7 +54,7 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
                 "difficultes": (review.difficulties or "") if review else "",
                 "prochaines_etapes": (review.next_steps or "") if review else "",
                 "decision": (review.decision or "") if review else "",
-                "en_retard": "oui" if is_late(action, meeting) else ""}
+                "en_retard": "oui" if action.is_late(meeting) else ""}
 
     objectives = []
     for objective in plan.objectives:
@@ -118,9 +79,8 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
                   "prochaines_etapes": r.next_steps or ""}
                  for r in plan.reviews if previous and r.date == previous and (r.decision or r.next_steps)]
     _, session = next_meeting(plan, meeting)
-    later = sorted((s for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Prévue" and s.date
-                    and s.date > meeting), key=lambda s: s.date)
-    pair = {m.pair_role: m for m in plan.members if m.pair_role}
+    later = [s for s in plan.planned_review_sessions if s.date and s.date > meeting]
+    referent, partner = plan.referent, plan.pair_member
     epci = next((e for e in referential.epcis if e.siren == plan.epci_siren), None)
     return typeset({
         "blanc": BLANK,
@@ -139,15 +99,14 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
         "participants": [{"nom": _member(m)["nom"], "structure": m.structure or "",
                           "fonction": m.role_detail or m.role or ""} for m in plan.members],
         "objectifs": objectives,
-        "en_retard": [action_row(a) for a in plan.actions if is_late(a, meeting)],
+        "en_retard": [action_row(a) for a in plan.actions if a.is_late(meeting)],
         "prochains_mois": upcoming,
         "a_solliciter": [{"action": f.action or "", "financeur": f.funder or "", "dispositif": f.scheme or "",
-                          "montant": french.euros(f.amount)} for f in plan.fundings if f.status == "À solliciter"],
+                          "montant": french.euros(f.amount)} for f in plan.fundings if f.status == TO_REQUEST],
         "decisions": decisions,
-        "binome": {"referent": _member(pair["Référent"])["nom"] if "Référent" in pair else BLANK,
-                   "membre": _member(pair["Membre"])["nom"] if "Membre" in pair else BLANK,
-                   "referent_titre": french.title("referent", pair["Référent"].civility) if "Référent" in pair
-                   else "référent"},
+        "binome": {"referent": _member(referent)["nom"] if referent else BLANK,
+                   "membre": _member(partner)["nom"] if partner else BLANK,
+                   "referent_titre": french.title("referent", referent.civility) if referent else "référent"},
     })
 
 
@@ -163,8 +122,8 @@ def summary_row(plan: Plan, today: dt.date) -> dict[str, Any]:
     recent = [d for d in review_dates(plan) if year_ago < d <= today]
     held = [d for d in review_dates(plan) if d <= today]
     meeting, session = next_meeting(plan, today)
-    late = [a.number for a in plan.actions if is_late(a, today)]
-    referent = next((_member(m)["nom"] for m in plan.members if m.pair_role == "Référent"), "")
+    late = [a.number for a in plan.actions if a.is_late(today)]
+    referent = _member(plan.referent)["nom"] if plan.referent else ""
     return {"epci": plan.epci_name or "", "statut": plan.status or "", "reunions_12_mois": str(len(recent)),
             "a_jour": "oui" if len(recent) >= 2 else "non",
             "derniere": french.date_short(held[-1]) if held else "aucune",
@@ -226,9 +185,9 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
                       referential: Referential | None = None, templates_folder: Path | None = None,
                       progress: Any = None) -> FollowupResult:
     """Fiches de suivi of every plan in œuvre or approved, and the Parc-wide summary."""
+    from .batch import batch_files, problem_of, screen_plan
     from .documents import ensure_templates, render, workspace_root
     from .files import slugify
-    from .batch import batch_files, problem_of, screen_plan
     from .messages import CoopxlError
     from .reader import read_referential
     from .workspace import REFERENTIAL_NAME
@@ -301,7 +260,7 @@ def prepare_review(path: Path, meeting: dt.date) -> tuple[Path | None, int]:
                     and a.number not in already]
     reviews = [{"date": meeting, "action": a.number, "status": a.status} for a in open_actions]
     numbers = [s.number for s in plan.sessions if isinstance(s.number, int)]
-    session = {"number": max(numbers, default=0) + 1, "kind": REVIEW_SESSION, "date": meeting, "status": "Prévue"}
+    session = {"number": max(numbers, default=0) + 1, "kind": REVIEW_SESSION, "date": meeting, "status": PLANNED}
     has_session = any(s.kind == REVIEW_SESSION and s.date == meeting for s in plan.sessions)
     package = XlsxPackage(path)
     _append_rows(package, "T_Suivi", reviews)

@@ -4,14 +4,13 @@ LibreOffice, working in a French locale, rewrites the amount format `#,##0 "€"
 coopxl templates used as `#,##0,\\€`: the comma before the literal now divides the value by
 1,000 (120 000 € displays « 120 € », in LibreOffice and in Excel from then on). The value
 itself is intact, so coopxl reads it right; the finding `broken-number-format` tells the user,
-and `coopxl migrer` puts back the format of the schema (`repair_number_formats`).
+and `coopxl migrer` puts back the format of the schema (`migration.repair_number_formats`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import Any
 
 from .schema import NUMBER_FORMATS, Kind
 
@@ -32,22 +31,6 @@ def repaired_format(number_format: str) -> str:
     if "€" in number_format:
         return NUMBER_FORMATS[Kind.AMOUNT]
     return NUMBER_FORMATS[Kind.NUMBER] if "." in number_format else "#,##0"
-
-
-def repair_number_formats(workbook: Any) -> list[tuple[str, str, str]]:
-    """Give back their meaning to the broken number formats of an openpyxl workbook, in place.
-
-    Returns (sheet, cell, broken format) for each cell repaired. Only the format changes:
-    values, styles and everything else of the cell stay as they are."""
-    repaired = []
-    for sheet in workbook.worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                number_format = cell.number_format
-                if number_format and is_broken_format(number_format):
-                    cell.number_format = repaired_format(number_format)
-                    repaired.append((sheet.title, cell.coordinate, number_format))
-    return repaired
 
 
 # --- print scale -------------------------------------------------------------------------

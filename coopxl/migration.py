@@ -24,63 +24,18 @@ def _columns_added_in(version: str) -> list[tuple[Table, list[Column]]]:
 
 
 def add_new_columns(package: Any, version: str) -> None:
-    """Append to each table the columns the schema added in `version`, after its last column.
-
-    Header cells take the format of the table's last header; the table part gets the new
-    `tableColumn`s and its range grows; the sheet gets the columns' widths."""
-    from lxml import etree
-
+    """Append to each table the columns the schema added in `version`, after its last column."""
     from .schema import normalize_header
-    from .xlsxpatch import _q, ref_of
 
     tables = package.tables()
     for table, columns in _columns_added_in(version):
         excel_table = tables.get(table.name)
         if excel_table is None:
             continue
-        sheet = excel_table.sheet
-        min_col, min_row, max_col, max_row = excel_table.bounds()
         present = {normalize_header(h) for h in excel_table.headers()}
-        header_style = sheet.style(ref_of(max_col, min_row))
-        table_columns = excel_table.root.find(_q("tableColumns"))
-        ids = [int(c.get("id", "0")) for c in table_columns]
         for column in columns:
-            if normalize_header(column.header) in present:
-                continue
-            max_col += 1
-            sheet.set_value(ref_of(max_col, min_row), column.header, header_style)
-            element = etree.SubElement(table_columns, _q("tableColumn"))
-            element.set("id", str(max(ids, default=0) + 1))
-            ids.append(max(ids, default=0) + 1)
-            element.set("name", column.header)
-            _set_width(sheet, max_col, column.display_width)
-        table_columns.set("count", str(len(table_columns)))
-        package.changed.add(excel_table.part)
-        excel_table.set_ref(f"{ref_of(min_col, min_row)}:{ref_of(max_col, max_row)}")
-
-
-def _set_width(sheet: Any, column: int, width: float) -> None:
-    """Give `column` a width unless a `<col>` of the sheet already covers it."""
-    from lxml import etree
-
-    from .xlsxpatch import _q
-
-    cols = sheet.root.find(_q("cols"))
-    if cols is None:
-        cols = etree.Element(_q("cols"))
-        sheet.data.addprevious(cols)
-    for col in cols:
-        if int(col.get("min", "0")) <= column <= int(col.get("max", "0")):
-            return
-    element = etree.Element(_q("col"))
-    for key, value in (("min", column), ("max", column), ("width", width), ("customWidth", 1)):
-        element.set(key, str(value))
-    later = [c for c in cols if int(c.get("min", "0")) > column]
-    if later:
-        later[0].addprevious(element)
-    else:
-        cols.append(element)
-    sheet.touch()
+            if normalize_header(column.header) not in present:
+                excel_table.add_column(column.header, column.display_width)
 
 
 def extend_static_lists(package: Any) -> None:
@@ -137,19 +92,8 @@ def repair_number_formats(package: Any) -> list[str]:
     Only the format codes of `styles.xml` change, so every cell that used a broken code shows
     its value again as coopxl wrote it. Returns the broken codes repaired."""
     from .formats import is_broken_format, repaired_format
-    from .xlsxpatch import _q
 
-    part = package.styles_part()
-    formats = package.xml(part).find(_q("numFmts"))
-    repaired = []
-    for number_format in formats if formats is not None else ():
-        code = number_format.get("formatCode", "")
-        if is_broken_format(code):
-            number_format.set("formatCode", repaired_format(code))
-            repaired.append(code)
-    if repaired:
-        package.changed.add(part)
-    return repaired
+    return package.rewrite_number_formats(lambda code: repaired_format(code) if is_broken_format(code) else None)
 
 
 def migrate_workbook(path: Path, *, current: str | None = None) -> MigrationResult:

@@ -590,6 +590,7 @@ REFERENTIAL = WorkbookSchema(
 
 REFUSED = "Refusé"
 """Funding status left out of every total (SPEC §5, money)."""
+TO_REQUEST = "À solliciter"
 REFERENT, PAIR_MEMBER = "Référent", "Membre"
 REVIEW_SESSION = "Suivi semestriel"
 HELD, PLANNED = "Tenue", "Prévue"
@@ -597,8 +598,12 @@ CC_BODY = "Conseil communautaire"
 PARC_BODIES = ("Bureau syndical du Parc", "Comité syndical du Parc")
 CLOSED_STATUSES = ("Réalisée", "Abandonnée")
 OPEN_STATUSES = ("À venir", "En cours", "Reportée")
-APPROVED_STATUSES = ("Approuvé", "En œuvre", "Clos")
-EARLY_STATUSES = ("En élaboration", "Programme arrêté")
+IN_PREPARATION, IN_PROGRESS = "En élaboration", "En œuvre"
+APPROVED_STATUSES = ("Approuvé", IN_PROGRESS, "Clos")
+EARLY_STATUSES = (IN_PREPARATION, "Programme arrêté")
+FOLLOWED_STATUSES = ("Approuvé", IN_PROGRESS)
+"""Plan statuses whose working group meets twice a year."""
+ADOPTED, REJECTED = "Adoptée", "Rejetée"
 FEMININE_ROLES = {
     "Présidente du Parc": "Président du Parc",
     "Vice-présidente proximité territoriale": "Vice-président proximité territoriale",

@@ -15,6 +15,7 @@ from typing import Any
 
 from .files import atomic_write
 from .formats import readable_scale, wrapped_lines
+from .marks import looks_like_formula
 from .schema import (
     NUMBER_FORMATS,
     PLAN,
@@ -95,7 +96,7 @@ def set_text(cell: Any, value: str) -> None:
     """Write `value` as text: never a formula, and kept as text if a user re-edits it."""
     cell.value = value
     cell.data_type = "s"
-    if value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if looks_like_formula(value):
         cell.quotePrefix = True
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,18 +20,35 @@ from . import french
 from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
 from .model import Deliberation, Finding, Member, Plan, Referential, Session, file_key, placeholder_marker
 from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
-from .schema import ACTION_STATUSES, PLAN, REFERENTIAL, Kind, NamedField, Table, WorkbookSchema, normalize_header
+from .schema import (
+    ACTION_STATUSES,
+    ADOPTED,
+    APPROVED_STATUSES,
+    CC_BODY,
+    EARLY_STATUSES,
+    HELD,
+    IN_PREPARATION,
+    IN_PROGRESS,
+    LEADER_FUNDER_CODE,
+    PARC_BODIES,
+    PLAN,
+    PLANNED,
+    REFERENT,
+    REFERENTIAL,
+    REJECTED,
+    Kind,
+    NamedField,
+    Table,
+    WorkbookSchema,
+    canonical_role,
+    normalize_header,
+)
 
 ACTES_NUMBER = re.compile(r"^[A-Za-z0-9_]{1,15}$")
 ACTES_ID = re.compile(r"^(\d{3})-(\d{9})-(\d{8})-([A-Za-z0-9_]{1,15})-([A-Z]{2})$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 FUNDING_TOLERANCE = 1.0
-APPROVED_STATUSES = ("Approuvé", "En œuvre", "Clos")
-EARLY_STATUSES = ("En élaboration", "Programme arrêté")
-PARC_BODIES = ("Bureau syndical du Parc", "Comité syndical du Parc")
-CC_BODY = "Conseil communautaire"
 WORK_SESSIONS = ((1, "Interconnaissance"), (2, "Pistes de coopération"), (3, "Programme d'actions"))
-REVIEW_SESSION = "Suivi semestriel"
 REFERENCE_CODES = {
     "L_EPCI": "unknown-epci", "L_Chartes": "unknown-charter-version", "L_Mesures": "unknown-measure",
     "L_Equipe": "unknown-officer", "L_Financeurs": "unknown-funder", "L_Matieres": "unknown-actes-subject",
@@ -297,9 +314,9 @@ class _Checker:
     def _still_to_fill(self, record: Any) -> bool:
         """A value a plan in élaboration may not know yet (a member's name, a planned séance's
         date): missing, it is a warning, so that a new plan starts with no error."""
-        if record is None or getattr(self.source, "status", None) != "En élaboration":
+        if record is None or getattr(self.source, "status", None) != IN_PREPARATION:
             return False
-        return isinstance(record, Member) or (isinstance(record, Session) and record.status == "Prévue")
+        return isinstance(record, Member) or (isinstance(record, Session) and record.status == PLANNED)
 
     def _allowed(self, list_name: str, references: References | None) -> tuple[list[str], set[str]]:
         """The values of a list (fixed by the schema, or from the référentiel), computed once."""
@@ -461,13 +478,13 @@ class _PlanChecker(_Checker):
         for number, kind in WORK_SESSIONS:
             session = self._session(kind)
             if session is None:
-                severity = WARNING if status in (None, "En élaboration") else ERROR
+                severity = WARNING if status in (None, IN_PREPARATION) else ERROR
                 self.add("missing-session", sheet=sheet, severity=severity, kind=kind, number=number)
                 continue
             if previous and previous.date and session.date and session.date < previous.date:
                 self.add("sessions-out-of-order", session, "date", kind=kind, previous=previous.kind,
                          previous_date=previous.date)
-            if status not in (None, "En élaboration") and session.status != "Tenue":
+            if status not in (None, IN_PREPARATION) and session.status != HELD:
                 self.add("session-not-held", session, "status", status=status, kind=kind)
             previous = session
 
@@ -477,18 +494,18 @@ class _PlanChecker(_Checker):
         pair = [m for m in members if m.pair_role]
         if members:
             missing = [phrase(key) for structure, role, count, key in EXPECTED_GROUP
-                       if sum(m.structure == structure and m.role == role for m in members) < count]
+                       if sum(m.structure == structure and canonical_role(m.role) == role for m in members) < count]
             if missing:
                 self.add("incomplete-project-group", sheet=sheet, missing=_enumerate(missing))
         if len(pair) != 2:
             self.add("pair-size", sheet=sheet, count=len(pair))
-        referents = [m for m in pair if m.pair_role == "Référent"]
+        referents = [m for m in pair if m.pair_role == REFERENT]
         if pair and not referents:
             self.add("pair-without-referent", pair[0], "pair_role")
         elif len(referents) > 1:
             self.add("pair-several-referents", referents[1], "pair_role", count=len(referents))
         for member in pair:
-            if member.structure != "Parc" or member.role != "Chargé de mission":
+            if member.structure != "Parc" or canonical_role(member.role) != "Chargé de mission":
                 self.add("pair-not-parc-officer", member, "pair_role", name=member.full_name or "?",
                          structure=member.structure or "", role=member.role or "")
 
@@ -508,9 +525,9 @@ class _PlanChecker(_Checker):
                                  end=french.date_short(end))
             if action.lead == "Autre acteur" and not action.other_lead:
                 self.add("missing-other-lead", action, "other_lead", value="")
-        latest = _latest_reviews(plan)
+        latest = plan.latest_reviews()
         for action in plan.actions:
-            review = latest.get(action.number)
+            review = latest.get(action.number or "")
             if (review and review.status and action.status in ACTION_STATUSES
                     and review.status in ACTION_STATUSES and review.status != action.status):
                 self.add("status-not-updated", action, "status", date=french.date_short(review.date),
@@ -523,8 +540,8 @@ class _PlanChecker(_Checker):
             if programme and programme.date and deliberation.date and deliberation.date < programme.date:
                 self.add("deliberation-before-programme", deliberation, "date",
                          session=french.date_short(programme.date))
-        adopted_cc = any(d.body == CC_BODY and d.result == "Adoptée" for d in plan.deliberations)
-        adopted_parc = any(d.body in PARC_BODIES and d.result == "Adoptée" for d in plan.deliberations)
+        adopted_cc = any(d.body == CC_BODY and d.result == ADOPTED for d in plan.deliberations)
+        adopted_parc = any(d.body in PARC_BODIES and d.result == ADOPTED for d in plan.deliberations)
         if plan.status in APPROVED_STATUSES and not (adopted_cc and adopted_parc):
             missing = [phrase(key) for key, ok in (("no-cc-deliberation", adopted_cc),
                                                    ("no-parc-deliberation", adopted_parc)) if not ok]
@@ -534,15 +551,13 @@ class _PlanChecker(_Checker):
 
     def check_reviews(self) -> None:
         plan = self.plan
-        if plan.status != "En œuvre":
+        if plan.status != IN_PROGRESS:
             return
-        approvals = [d.date for d in plan.deliberations if d.result == "Adoptée" and d.date]
+        approvals = [d.date for d in plan.deliberations if d.result == ADOPTED and d.date]
         since = max(approvals) if approvals else plan.period_start
         if since is None:
             return
-        dates = {s.date for s in plan.sessions if s.kind == REVIEW_SESSION and s.status == "Tenue" and s.date}
-        dates |= {r.date for r in plan.reviews if r.date}
-        per_year = Counter(d.year for d in dates)
+        per_year = Counter(d.year for d in plan.held_review_dates)
         last_year = min(self.today.year - 1, plan.period_end.year if plan.period_end else self.today.year)
         sheet = plan.table_sheets.get("T_Seances", "Séances")
         for year in range(since.year + 1, last_year + 1):
@@ -551,20 +566,15 @@ class _PlanChecker(_Checker):
 
     # money
     def check_funding(self) -> None:
-        funded: dict[str, float] = defaultdict(float)
-        has_lines: set[str] = set()
-        for line in self.plan.fundings:
-            if line.action and line.amount is not None and line.status != "Refusé":
-                funded[line.action] += line.amount
-                has_lines.add(line.action)
+        funded = self.plan.funding_by_action()
         for action in self.plan.actions:
-            if not action.number or (action.cost is None and action.number not in has_lines):
+            if not action.number or (action.cost is None and action.number not in funded):
                 continue
             cost = action.cost or 0.0
-            gap = funded[action.number] - cost
+            gap = funded.get(action.number, 0.0) - cost
             if abs(gap) > FUNDING_TOLERANCE:
                 self.add("funding-mismatch", action, "cost", value=french.euros(cost), action=action.number,
-                         funded=french.euros(funded[action.number]), gap=french.euros(abs(gap)))
+                         funded=french.euros(funded.get(action.number, 0.0)), gap=french.euros(abs(gap)))
 
     # votes
     def check_votes(self, d: Deliberation) -> None:
@@ -593,10 +603,10 @@ class _PlanChecker(_Checker):
                     self.add("quorum-not-reached", d, "present", members=members)
                 if proxies > present or proxies > members - present:
                     self.add("too-many-proxies", d, "proxies", value=proxies, absent=members - present)
-        if votes_for is not None and d.result in ("Adoptée", "Rejetée"):
+        if votes_for is not None and d.result in (ADOPTED, REJECTED):
             adopted = votes_for > against or (votes_for == against and votes_for > 0)
             rejected = votes_for <= against
-            if (d.result == "Adoptée" and not adopted) or (d.result == "Rejetée" and not rejected):
+            if (d.result == ADOPTED and not adopted) or (d.result == REJECTED and not rejected):
                 self.add("vote-result-mismatch", d, "result", votes_for=votes_for, votes_against=against)
 
     def _check_actes_id(self, d: Deliberation) -> None:
@@ -615,14 +625,6 @@ class _PlanChecker(_Checker):
             reasons.append(phrase("actes-date", found=day, expected=d.transmitted_on.strftime("%Y%m%d")))
         if reasons:
             self.add("actes-id-mismatch", d, "actes_id", reason="; ".join(reasons))
-
-
-def _latest_reviews(plan: Plan) -> dict[str | None, Any]:
-    latest: dict[str | None, Any] = {}
-    for review in plan.reviews:
-        if review.date and (review.action not in latest or review.date >= latest[review.action].date):
-            latest[review.action] = review
-    return latest
 
 
 def _enumerate(parts: list[str]) -> str:
@@ -652,7 +654,7 @@ def validate_referential(referential: Referential) -> list[Finding]:
                             what=phrase("first-in", row=first[ident].origin.row))
             else:
                 first[ident] = record
-    if referential.funders and not any(f.code == "LEADER" for f in referential.funders):
+    if referential.funders and not any(f.code == LEADER_FUNDER_CODE for f in referential.funders):
         checker.add("missing-leader-funder", sheet=referential.table_sheets.get("T_Financeurs", "Financeurs"))
     sirens = {e.siren for e in referential.epcis}
     for epci in referential.epcis:

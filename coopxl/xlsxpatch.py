@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -134,6 +135,27 @@ class Sheet:
 
     def touch(self) -> None:
         self.package.changed.add(self.part)
+
+    def set_width(self, column: int, width: float) -> None:
+        """Give `column` (1-based) a width unless a `<col>` of the sheet already covers it."""
+        from lxml import etree
+
+        cols = self.root.find(_q("cols"))
+        if cols is None:
+            cols = etree.Element(_q("cols"))
+            self.data.addprevious(cols)
+        for col in cols:
+            if int(col.get("min", "0")) <= column <= int(col.get("max", "0")):
+                return
+        element = etree.Element(_q("col"))
+        for key, value in (("min", column), ("max", column), ("width", width), ("customWidth", 1)):
+            element.set(key, str(value))
+        later = [c for c in cols if int(c.get("min", "0")) > column]
+        if later:
+            later[0].addprevious(element)
+        else:
+            cols.append(element)
+        self.touch()
 
     # reading
     def cell(self, ref: str) -> Any | None:
@@ -316,6 +338,23 @@ class TablePart:
         c1, r1, c2, _ = self.bounds()
         return [self.sheet.text(ref_of(c, r1)) for c in range(c1, c2 + 1)]
 
+    def add_column(self, header: str, width: float) -> None:
+        """Append a column after the table's last one: header cell (formatted as the last header),
+        `tableColumn`, range and width."""
+        from lxml import etree
+
+        min_col, min_row, max_col, max_row = self.bounds()
+        header_style = self.sheet.style(ref_of(max_col, min_row))
+        table_columns = self.root.find(_q("tableColumns"))
+        ids = [int(c.get("id", "0")) for c in table_columns]
+        self.sheet.set_value(ref_of(max_col + 1, min_row), header, header_style)
+        element = etree.SubElement(table_columns, _q("tableColumn"))
+        element.set("id", str(max(ids, default=0) + 1))
+        element.set("name", header)
+        table_columns.set("count", str(len(table_columns)))
+        self.sheet.set_width(max_col + 1, width)
+        self.set_ref(f"{ref_of(min_col, min_row)}:{ref_of(max_col + 1, max_row)}")
+
 
 class XlsxPackage:
     """An .xlsx package opened for lossless edits; `save` writes it through `atomic_write`."""
@@ -462,6 +501,21 @@ class XlsxPackage:
             if rel_type == STYLES_TYPE:
                 return target
         raise CoopxlError("cannot-patch", detail="pas de feuille de styles")
+
+    def rewrite_number_formats(self, rewrite: Callable[[str], str | None]) -> list[str]:
+        """Replace each custom number format code for which `rewrite` gives a new one; the codes replaced."""
+        part = self.styles_part()
+        formats = self.xml(part).find(_q("numFmts"))
+        replaced = []
+        for number_format in formats if formats is not None else ():
+            code = number_format.get("formatCode", "")
+            new = rewrite(code)
+            if new is not None and new != code:
+                number_format.set("formatCode", new)
+                replaced.append(code)
+        if replaced:
+            self.changed.add(part)
+        return replaced
 
     def drop_calc_chain(self) -> None:
         """Leave out `xl/calcChain.xml` (and its relationship and content type) when saving."""

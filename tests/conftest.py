@@ -7,9 +7,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from factories import make_plan, make_referential
 
 import coopxl.messages as messages
-from factories import make_plan, make_referential
 
 RAISED: set[str] = set()
 CODES_FILE = Path(tempfile.mkdtemp(prefix="coopxl-codes-")) / "codes.txt"

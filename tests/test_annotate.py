@@ -7,12 +7,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factories import TODAY, clean_plan_content, make_plan
 
 from coopxl.annotate import annotate_workbook
 from coopxl.messages import CoopxlError
 from coopxl.reader import read_plan
 from coopxl.validation import validate_file
-from factories import TODAY, clean_plan_content, make_plan
 
 
 def cell_values(path: Path, skip: str = "Contrôles") -> dict:

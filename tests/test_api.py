@@ -11,10 +11,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from test_cli import run
 
 import coopxl
 from coopxl.messages import CoopxlError
-from test_cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

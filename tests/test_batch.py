@@ -16,9 +16,9 @@ from pathlib import Path
 import jsonschema
 import openpyxl
 import pytest
+from test_cli import ROOT, run
 
 from coopxl.jsonreport import schema
-from test_cli import ROOT, run
 
 BAD = {"protege.xlsx": "encrypted-file", "tronque.xlsx": "corrupt-file", "budget.xlsx": "not-a-plan",
        "ancien.xls": "xls-file"}

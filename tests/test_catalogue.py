@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import unrecorded_render as render
+
 from coopxl.messages import CATALOGUE, french_typography
 
 README = Path(__file__).resolve().parent.parent / "README.md"

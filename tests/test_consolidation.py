@@ -7,13 +7,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factories import TODAY, clean_plan_content, make_plan
+from libreoffice import convert, needs_libreoffice
 
 from coopxl.consolidation import consolidate
 from coopxl.dashboard import write_dashboard
 from coopxl.messages import CoopxlError
 from coopxl.workspace import Workspace
-from factories import TODAY, clean_plan_content, make_plan
-from libreoffice import convert, needs_libreoffice
 
 
 @pytest.fixture

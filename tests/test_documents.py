@@ -9,16 +9,23 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from factories import TODAY
+from libreoffice import convert, needs_libreoffice
 
 from coopxl import french
-from coopxl.documents import (BLANK, DELIBERATION_CC, TEMPLATE_NAMES, check_template, generate_documents,
-                              template_path, vote_formula)
+from coopxl.documents import (
+    BLANK,
+    DELIBERATION_CC,
+    TEMPLATE_NAMES,
+    check_template,
+    generate_documents,
+    template_path,
+    vote_formula,
+)
 from coopxl.messages import CoopxlError
 from coopxl.model import Deliberation
 from coopxl.reader import read_plan, read_referential
 from coopxl.word_templates import build_word_templates
-from factories import TODAY
-from libreoffice import convert, needs_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

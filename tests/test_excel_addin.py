@@ -7,15 +7,14 @@ import datetime as dt
 import re
 import shutil
 import subprocess
-import sys
 import tomllib
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
-
 import xlwings as xw
+
 from coopxl.addin import ADDIN_NAME, XLWINGS_VERSION, addin_path, build_addin, custom_ui, ribbon_buttons, ribbon_source
 from coopxl.excel_entry import BUTTONS, on_button
 from coopxl.messages import french_typography

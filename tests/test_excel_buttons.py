@@ -11,15 +11,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlwings as xw
+from excel_double import DesktopBook
 from openpyxl.comments import Comment
 
 import coopxl.excel_entry as entry
-import xlwings as xw
 from coopxl.cli import main
 from coopxl.french import count
+from coopxl.marks import is_coopxl_note
 from coopxl.messages import french_typography as fr
 from coopxl.validation import validate_file
-from excel_double import DesktopBook
 
 
 def plain(text: str) -> str:
@@ -72,7 +73,7 @@ def checks_rows(book: DesktopBook) -> list[tuple]:
 
 def own_notes(book: DesktopBook) -> dict[tuple[str, str], str]:
     return {(sheet.name, note.location.address.replace("$", "")): note.text
-            for sheet in book.sheets for note in sheet.notes if note.text.startswith(entry.NOTE_PREFIX)}
+            for sheet in book.sheets for note in sheet.notes if is_coopxl_note(None, note.text)}
 
 
 @pytest.fixture
@@ -122,7 +123,7 @@ def test_valider_twice_with_two_findings_on_one_cell_and_a_users_note(troubled_p
     assert set(notes) == {("Actions", "Q6"), ("Financements", "E7"), ("Actions", "O7")}
     lines = notes[("Actions", "Q6")].split("\n")
     assert [line.split(" (")[1].split(")")[0] for line in lines] == ["value-out-of-range", "funding-mismatch"]
-    assert all(line.startswith("coopxl — ") for line in lines)
+    assert lines[0].startswith("coopxl — ")  # one mark per note, as in a file annotated by the command
     assert book.note_text("Actions", "M2") == LINTER_NOTE                    # the colleague's note, untouched
     assert book.note_text("Actions", "T2") == "Cible à revoir en comité"
 

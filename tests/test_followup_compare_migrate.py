@@ -11,6 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from docx import Document
+from factories import TODAY, clean_plan_content, make_plan
+from test_documents import text_of
 
 from coopxl.comparison import compare_plans, write_summary
 from coopxl.followup import generate_followup, prepare_review
@@ -18,8 +20,6 @@ from coopxl.messages import CoopxlError
 from coopxl.reader import plan_content, read_plan
 from coopxl.schema import NUMBER_FORMATS, Kind
 from coopxl.validation import validate_plan
-from factories import TODAY, clean_plan_content, make_plan
-from test_documents import text_of
 
 D = dt.date
 ROOT = Path(__file__).resolve().parent.parent

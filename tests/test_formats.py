@@ -8,15 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
-from coopxl.consolidation import consolidate
-from coopxl.dashboard import write_dashboard
-from coopxl.formats import is_broken_format, repair_number_formats, repaired_format
-from coopxl.migration import migrate_workbook
-from coopxl.reader import read_plan
-from coopxl.schema import NUMBER_FORMATS, Kind
-from coopxl.workspace import Workspace
-from factories import TODAY, make_plan, make_referential
+from factories import TODAY, make_referential
 from libreoffice import (
     convert,
     median_height,
@@ -27,6 +19,14 @@ from libreoffice import (
     resave,
     shown_texts,
 )
+
+from coopxl.consolidation import consolidate
+from coopxl.dashboard import write_dashboard
+from coopxl.formats import is_broken_format, repaired_format
+from coopxl.migration import migrate_workbook
+from coopxl.reader import read_plan
+from coopxl.schema import NUMBER_FORMATS, Kind
+from coopxl.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -42,16 +42,24 @@ def test_broken_formats_are_recognised(number_format: str, broken: bool) -> None
     assert is_broken_format(number_format) is broken
 
 
-def test_repair_restores_the_schema_formats_only() -> None:
+def test_repair_restores_the_schema_formats_only(tmp_path: Path) -> None:
+    from coopxl.migration import repair_number_formats
+    from coopxl.xlsxpatch import XlsxPackage
+
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     for cell, number_format in (("A1", "#,##0,\\€"), ("A2", "#,##0.0,"), ("A3", "dd/mm/yyyy")):
         sheet[cell] = 120000
         sheet[cell].number_format = number_format
-    assert repair_number_formats(workbook) == [("Sheet", "A1", "#,##0,\\€"), ("Sheet", "A2", "#,##0.0,")]
+    path = tmp_path / "formats.xlsx"
+    workbook.save(path)
+    package = XlsxPackage(path)
+    assert repair_number_formats(package) == ["#,##0,\\€", "#,##0.0,"]
+    package.save()
+    sheet = openpyxl.load_workbook(path).active
     assert [sheet[c].number_format for c in ("A1", "A2", "A3")] == [
         NUMBER_FORMATS[Kind.AMOUNT], NUMBER_FORMATS[Kind.NUMBER], "dd/mm/yyyy"]
-    assert [sheet[c].value for c in ("A1", "A2", "A3")] == [120000] * 3
+    assert [sheet[c].value for c in ("A1", "A2")] == [120000] * 2
     assert repaired_format("#,##0,") == "#,##0"
 
 

@@ -8,15 +8,22 @@ import re
 from pathlib import Path
 
 import pytest
-
-from coopxl import french
-from coopxl.documents import (BLANK, DELIBERATION_CC, DELIBERATION_PARC, FEUILLE_DE_ROUTE, GRAMMAR_FILTERS,
-                              generate_documents, hour_in_words, output_names)
-from coopxl.messages import phrase, render
-from coopxl.model import (Action, Deliberation, Epci, Funder, Funding, Member, Objective, Plan, Referential,
-                          Session)
 from factories import TODAY
 from test_documents import plain, text_of
+
+from coopxl import french
+from coopxl.documents import (
+    BLANK,
+    DELIBERATION_CC,
+    DELIBERATION_PARC,
+    FEUILLE_DE_ROUTE,
+    GRAMMAR_FILTERS,
+    generate_documents,
+    hour_in_words,
+    output_names,
+)
+from coopxl.messages import phrase, render
+from coopxl.model import Action, Deliberation, Epci, Funder, Funding, Member, Objective, Plan, Referential, Session
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

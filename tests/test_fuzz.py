@@ -11,12 +11,13 @@ import warnings
 from pathlib import Path
 
 import openpyxl
+from factories import TODAY, make_referential
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from coopxl.annotate import annotate_workbook
 from coopxl.consolidation import consolidate
 from coopxl.dashboard import write_dashboard
-from coopxl.annotate import annotate_workbook
 from coopxl.documents import ensure_templates, generate_documents, render
 from coopxl.followup import FICHE_SUIVI, SYNTHESE_SUIVI, followup_context, summary_context
 from coopxl.reader import read_plan, read_referential
@@ -24,7 +25,6 @@ from coopxl.schema import PLAN
 from coopxl.templates import plan_lists, write_workbook
 from coopxl.validation import validate_plan
 from coopxl.workspace import Workspace
-from factories import TODAY, make_referential
 
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"), include_characters="\t\n"),
                max_size=200)

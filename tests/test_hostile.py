@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from factories import TODAY
+from hostile_corpus import build
 
 from coopxl.consolidation import consolidate
 from coopxl.validation import validate_paths
 from coopxl.workspace import Workspace
-from factories import TODAY
-from hostile_corpus import build
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "tests" / "data" / "plan-modele-v1.xlsx"

@@ -17,14 +17,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factories import TODAY, clean_plan_content, make_plan
+from libreoffice import convert, needs_libreoffice
 
-from coopxl.annotate import AUTHOR, NOTE_PREFIX, annotate_workbook, is_coopxl_note, worst
+from coopxl.annotate import annotate_workbook
+from coopxl.marks import NOTE_AUTHOR as AUTHOR
+from coopxl.marks import NOTE_PREFIX, is_coopxl_note, worst
 from coopxl.messages import ERROR, INFO, WARNING, finding
 from coopxl.model import Finding
 from coopxl.reader import read_plan
 from coopxl.validation import validate_file
-from factories import TODAY, clean_plan_content, make_plan
-from libreoffice import convert, needs_libreoffice
 
 pytestmark = [needs_libreoffice, pytest.mark.libreoffice]
 DATA = Path(__file__).parent / "data"
@@ -59,10 +61,9 @@ def _merge_with_hidden_text(path: Path, sheet_title: str, anchor: str, hidden: s
 
 def user_edits(path: Path, formula_cell: str = "Q2") -> None:
     """What a user does in the workbook before saving it in LibreOffice."""
+    from openpyxl.chart import BarChart, Reference
     from openpyxl.comments import Comment
     from openpyxl.worksheet.filters import SortCondition, SortState
-
-    from openpyxl.chart import BarChart, Reference
 
     workbook = openpyxl.load_workbook(path)
     actions = workbook["Actions"]

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factories import REFERENTIAL_FIELDS, REFERENTIAL_ROWS, full_plan_content, make_plan
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from coopxl.messages import UnreadableWorkbookError
 from coopxl.reader import coerce, parse_date, parse_number, plan_content, read_plan, read_referential
 from coopxl.schema import PLAN, Kind
 from coopxl.templates import set_text
-from factories import REFERENTIAL_FIELDS, REFERENTIAL_ROWS, full_plan_content, make_plan
 
 
 def findings_table(plan) -> list[tuple[str, str, str]]:

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+from factories import TODAY, clean_plan_content, make_plan
 
 from coopxl.annotate import annotate_workbook
 from coopxl.consolidation import consolidate
@@ -18,7 +19,6 @@ from coopxl.dashboard import write_dashboard
 from coopxl.migration import migrate_workbook
 from coopxl.validation import validate_file
 from coopxl.workspace import Workspace
-from factories import TODAY, clean_plan_content, make_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOADS = ["=1+1", '=HYPERLINK("http://exemple.invalid","clic")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from libreoffice import convert, needs_libreoffice
 
 from coopxl.reader import read_plan, read_referential
 from coopxl.schema import PLAN, PLAN_EXAMPLES, REFERENTIAL, WorkbookSchema
 from coopxl.templates import build_templates
 from coopxl.workspace import Workspace, create_plan
-from libreoffice import convert, needs_libreoffice
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "workbook_templates"
@@ -161,8 +161,9 @@ def test_a_plan_saved_by_libreoffice_reads_the_same(tmp_path: Path, plan_path: P
     from coopxl.reader import plan_content
 
     (saved,) = convert([plan_path], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path / "profile")
-    from coopxl.validation import validate_plan
     from factories import TODAY
+
+    from coopxl.validation import validate_plan
 
     original, resaved = read_plan(plan_path), read_plan(saved)
     assert resaved.findings == []

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from factories import TODAY, clean_plan_content, make_plan
 
 from coopxl.reader import ambiguous_readings
 from coopxl.validation import validate_file
-from factories import TODAY, clean_plan_content, make_plan
 
 
 @pytest.mark.parametrize(("text", "readings"), [

@@ -7,10 +7,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from factories import REFERENTIAL_FIELDS, REFERENTIAL_ROWS, TODAY, clean_plan_content, make_plan, make_referential
 
 from coopxl.reader import read_plan, read_referential
 from coopxl.validation import luhn_valid, validate_file, validate_plan, validate_referential
-from factories import REFERENTIAL_FIELDS, REFERENTIAL_ROWS, TODAY, clean_plan_content, make_plan, make_referential
 
 D = dt.date
 

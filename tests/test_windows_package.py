@@ -13,7 +13,7 @@ import pytest
 
 from coopxl import __version__
 from coopxl.cli import main
-from coopxl.excel_install import install, write_conf
+from coopxl.excel_install import install
 from coopxl.messages import CoopxlError
 from coopxl.windows_package import PYTHON_VERSIONS, installer_cmd, missing_requirements, uninstaller_cmd
 
