@@ -19,7 +19,7 @@ the whole call raises `coopxl.CoopxlError` (with a French `.message` and an Engl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the API module stays cheap to import: each function imports
 
     from .comparison import Change
     from .consolidation import Dashboard
-    from .documents import BatchResult
+    from .batch import DocumentsBatch
     from .followup import FollowupResult
     from .migration import MigrationResult
     from .model import Plan
@@ -110,7 +110,8 @@ class Consolidation:
         return getattr(self.dashboard, name)
 
 
-def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | None = None) -> Consolidation:
+def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | None = None,
+                progress: Callable[..., Any] | None = None) -> Consolidation:
     """Read every plan of a working folder into the dashboard's tables; `coopxl consolider`.
 
     The result writes the dashboard workbook with `.write(path)` and gives its tables as
@@ -119,20 +120,21 @@ def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | 
     from .consolidation import consolidate as build
     from .workspace import Workspace
 
-    return Consolidation(build(Workspace(Path(folder)), today=today, jobs=jobs))
+    return Consolidation(build(Workspace(Path(folder)), today=today, jobs=jobs, progress=progress))
 
 
 def generate_documents(*paths: PathLike_, output: PathLike_ | None = None, templates: PathLike_ | None = None,
-                       pdf: bool = False, force: bool = False, today: dt.date | None = None) -> BatchResult:
+                       pdf: bool = False, force: bool = False, today: dt.date | None = None) -> DocumentsBatch:
     """The Word documents of each plan (feuille de route, délibérations); `coopxl deliberations`.
 
-    Plans with blocking errors are skipped (and reported) unless `force` is true.
+    Plans with blocking errors are left out unless `force` is true, and so is any file that is
+    not a plan; each file left out is a finding of `.problems`, the documents are in `.generated`.
     """
-    from .documents import generate_for_paths
+    from .batch import generate_all_documents
 
-    return generate_for_paths(_paths(paths), output=Path(output) if output else None,
-                              templates_folder=Path(templates) if templates else None,
-                              pdf=pdf, force=force, today=today)
+    return generate_all_documents(_paths(paths), output=Path(output) if output else None,
+                                  templates_folder=Path(templates) if templates else None,
+                                  pdf=pdf, force=force, today=today)
 
 
 def follow_up(*paths: PathLike_, today: dt.date | None = None, output: PathLike_ | None = None,
@@ -146,10 +148,10 @@ def follow_up(*paths: PathLike_, today: dt.date | None = None, output: PathLike_
 
 def compare(before: PathLike_, after: PathLike_) -> list[Change]:
     """What changed between two versions of a plan workbook; `coopxl comparer`."""
+    from .batch import read_plan_only
     from .comparison import compare_plans
-    from .reader import read_plan as read
 
-    return compare_plans(read(Path(before)), read(Path(after)))
+    return compare_plans(read_plan_only(Path(before)), read_plan_only(Path(after)))
 
 
 def migrate(path: PathLike_) -> MigrationResult:

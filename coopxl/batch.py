@@ -53,16 +53,10 @@ def read_plan_only(path: Path) -> Plan:
 
 
 def batch_files(paths: list[Path]) -> list[Path]:
-    """The files a batch command handles: those named, and every file of the folders named
-    (a working folder: its plans/), whatever their kind, so that a `.xls` or a `.csv` left
-    there is named rather than silently skipped. The référentiel, lock files and hidden
-    files are left out."""
-    from .guard import is_lock_file
-    from .validation import expand_paths
+    """The files a batch command handles (see `workspace.expand_paths`), lock files left out."""
+    from .workspace import expand_paths
 
-    named = {Path(p) for p in paths if not Path(p).is_dir()}
-    return [p for p in expand_paths(paths)
-            if p in named or (p.name != "referentiel.xlsx" and not is_lock_file(p) and not p.name.startswith("."))]
+    return expand_paths(paths, locks=False)
 
 
 def blocking_errors(findings: list[Finding]) -> list[Finding]:

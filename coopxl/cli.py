@@ -113,8 +113,6 @@ def _run_valider(args: argparse.Namespace) -> int:
     single = len(args.chemins) == 1 and not args.chemins[0].is_dir()
     if single:  # one file that cannot be read: the command could not run (exit 2)
         report = validate_file(args.chemins[0], referential, args.date)
-        if referential is None and (found := _folder_referential(args.chemins[0])) is not None:
-            report = validate_file(args.chemins[0], found, args.date)
     else:
         if not expand_paths(args.chemins):
             print("Aucun classeur à contrôler dans " + ", ".join(map(str, args.chemins)), file=sys.stderr)
@@ -130,12 +128,6 @@ def _run_valider(args: argparse.Namespace) -> int:
 
         print(dumps({**report.to_dict(), "exit_code": status}))
     return status
-
-
-def _folder_referential(path: Path):
-    from .validation import _working_referential
-
-    return _working_referential(path)
 
 
 def _annotate(report, paths: list[Path], single: bool = False, quiet: bool = False) -> int:
@@ -195,21 +187,19 @@ def render_report(report) -> str:
 
 
 def _run_consolider(args: argparse.Namespace) -> int:
-    from .consolidation import consolidate
-    from .dashboard import write_dashboard
+    from .api import consolidate
     from .textui import progress
-    from .workspace import Workspace
+    from .workspace import Workspace, expand_paths
 
     workspace = Workspace(args.dossier)
-    output = args.sortie or workspace.outputs_folder / "tableau-de-bord.xlsx"
-    dashboard = consolidate(workspace, today=args.date, jobs=args.jobs, progress=progress)
-    write_dashboard(dashboard, output)
+    output = args.sortie or workspace.dashboard_path
+    dashboard = consolidate(workspace.root, today=args.date, jobs=args.jobs, progress=progress)
+    dashboard.write(output)
     status = EXIT_FINDINGS if dashboard.problems else EXIT_OK
     if args.json:
         from .jsonreport import dumps, envelope
 
-        files = sorted(str(p.absolute()) for p in workspace.plans_folder.iterdir()
-                       if p.is_file() and not p.name.startswith("."))
+        files = [str(p.absolute()) for p in expand_paths([workspace.plans_folder])]
         print(dumps(envelope("consolider", status, files=files, findings=dashboard.problems, outputs=[output],
                              synthesis=dashboard.synthesis)))
     else:

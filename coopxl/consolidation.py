@@ -37,7 +37,7 @@ from .schema import (
     Kind,
 )
 from .validation import validate_plan
-from .workspace import Workspace
+from .workspace import Workspace, expand_paths
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -114,7 +114,7 @@ def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int
     now = dt.datetime.now().replace(microsecond=0)
     today = today or now.date()
     referential = workspace.read_referential()
-    files = sorted(p for p in workspace.plans_folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    files = expand_paths([workspace.plans_folder])
     results = read_files(files, referential, today, jobs=jobs, progress=progress)
     return build_dashboard(results, referential, today, now)
 

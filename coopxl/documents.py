@@ -913,22 +913,11 @@ class BatchResult:
     pdf_error: str | None = None
 
 
-def plan_paths(paths: list[Path]) -> list[Path]:
-    """Plan files named directly, or found in working folders (their plans/)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            folder = path / "plans" if (path / "plans").is_dir() else path
-            files += sorted(p for p in folder.glob("*.xlsx") if not p.name.startswith(("~$", ".")))
-        else:
-            files.append(path)
-    return files
-
-
 def workspace_root(plan: Path) -> Path:
-    """The working folder of a plan file: the parent of its plans/ folder, else its own folder."""
-    parent = plan.resolve().parent
-    return parent.parent if parent.name == "plans" else parent
+    """The working folder of a plan file (see `Workspace.of`)."""
+    from .workspace import Workspace
+
+    return Workspace.of(plan).root
 
 
 PARALLEL_FROM = 4
@@ -943,7 +932,9 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     from .workspace import REFERENTIAL_NAME
 
     today = today or dt.date.today()
-    files = plan_paths(paths)
+    from .workspace import expand_paths
+
+    files = expand_paths(paths, locks=False)
     result = BatchResult()
     referentials: dict[Path, Referential] = {}
     referential_placeholders: dict[int, list] = {}

@@ -250,12 +250,12 @@ def _remember(folder: Path) -> None:
 
 def _open_plan(live: LiveWorkbook) -> tuple[Plan, Any]:
     from .reader import plan_from_raw
-    from .validation import _working_referential
+    from .validation import working_referential
 
     plan = plan_from_raw(live.raw())
     if not plan.table_sheets:
         raise CoopxlError("not-a-plan", name=live.path.name)
-    return plan, _working_referential(live.path)
+    return plan, working_referential(live.path)
 
 
 def valider(live: LiveWorkbook, argument: str = "") -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import french
+from . import french, workspace
 from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
 from .model import Deliberation, Finding, Member, Plan, Referential, Session, file_key, placeholder_marker
 from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
@@ -144,7 +144,9 @@ def validate_plan(plan: Plan, referential: Referential | None = None,
 
 def validate_file(path: Path | str, referential: Referential | None = None,
                   today: dt.date | None = None) -> Report:
-    """Validate one workbook, plan or référentiel. Raises UnreadableWorkbookError if unreadable."""
+    """Validate one workbook, plan or référentiel. Raises UnreadableWorkbookError if unreadable.
+
+    Without a référentiel, a plan is checked against its working folder's one, if any."""
     path = Path(path)
     if _is_referential_file(path):
         found = read_referential(path)
@@ -152,6 +154,8 @@ def validate_file(path: Path | str, referential: Referential | None = None,
     plan = read_plan(path)
     if _is_not_a_plan(plan):
         return Report(findings=[finding("not-a-plan", file=file_key(path), name=path.name)], files=[file_key(path)])
+    if referential is None:
+        referential = working_referential(path)
     return Report(findings=validate_plan(plan, referential, today), files=[file_key(path)], plans=[file_key(path)])
 
 
@@ -164,7 +168,7 @@ def validate_paths(paths: Sequence[Path], referential: Referential | None = None
     """
     report = Report()
     for path in expand_paths(paths):
-        ref = referential if referential is not None else _working_referential(path)
+        ref = referential if referential is not None else working_referential(path)
         try:
             report.extend(validate_file(path, ref, today))
         except UnreadableWorkbookError as error:
@@ -175,18 +179,8 @@ def validate_paths(paths: Sequence[Path], referential: Referential | None = None
 
 
 def expand_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files to check: folders are expanded (working folder: référentiel then plans)."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        if not path.is_dir():
-            files.append(path)
-            continue
-        if (path / "referentiel.xlsx").is_file():
-            files.append(path / "referentiel.xlsx")
-        folder = path / "plans" if (path / "plans").is_dir() else path
-        files += sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
-                        and p.name != "referentiel.xlsx")
-    return files
+    """Files to check: folders are expanded (working folder: référentiel then plans, lock files reported)."""
+    return workspace.expand_paths(paths, referential=True)
 
 
 def _severity(code: str) -> str:
@@ -195,12 +189,11 @@ def _severity(code: str) -> str:
     return CATALOGUE[code].severity
 
 
-def _working_referential(path: Path) -> Referential | None:
-    """The référentiel of the working folder a plan sits in, if any: the one `deliberations`
-    uses too (`<dossier>/plans/x.xlsx`, or beside the plan), so both count the same errors."""
-    parent = path.resolve().parent
-    candidate = (parent.parent if parent.name == "plans" else parent) / "referentiel.xlsx"
-    if candidate.is_file() and candidate != path.resolve():
+def working_referential(path: Path) -> Referential | None:
+    """The référentiel of the working folder a plan sits in, if readable: the one every command
+    and button uses for that plan, so that all count the same errors."""
+    candidate = workspace.Workspace.of(path).referential_path
+    if candidate.is_file() and candidate != Path(path).resolve():
         try:
             return read_referential(candidate)
         except UnreadableWorkbookError:

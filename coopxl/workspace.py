@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from .files import copy_atomically, slugify
+from .guard import is_lock_file
 from .messages import CoopxlError, phrase
 from .model import Epci, Referential, StaffMember, placeholder_marker
 from .schema import PLAN
@@ -28,6 +30,24 @@ class Workspace:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "root", Path(self.root))  # accept str as the API does
+
+    @classmethod
+    def of(cls, plan: str | Path) -> Workspace:
+        """The working folder a plan file sits in: the parent of its `plans/`, else its own folder."""
+        parent = Path(plan).resolve().parent
+        return cls(parent.parent if parent.name == PLANS_FOLDER else parent)
+
+    @property
+    def documents_folder(self) -> Path:
+        return self.outputs_folder / "documents"
+
+    @property
+    def followup_folder(self) -> Path:
+        return self.outputs_folder / "suivi"
+
+    @property
+    def dashboard_path(self) -> Path:
+        return self.outputs_folder / "tableau-de-bord.xlsx"
 
     @property
     def referential_path(self) -> Path:
@@ -187,7 +207,22 @@ def project_group(referential: Referential, epci: Epci,
     return rows
 
 
-def plan_files(folder: Path) -> list[Path]:
-    """The workbooks of a plans folder, sorted; lock files and hidden files left out."""
-    return sorted(p for p in Path(folder).iterdir()
-                  if p.is_file() and not p.name.startswith(("~$", ".")))
+def expand_paths(paths: Iterable[str | Path], *, referential: bool = False, locks: bool = True) -> list[Path]:
+    """The files a command works on: those named, and every file of each folder named (of a
+    working folder, its `plans/`), sorted.
+
+    The one file filter of coopxl. Hidden files are left out; so is a folder's référentiel,
+    unless `referential` (it then comes first); and Excel lock files (`~$…`) unless `locks`,
+    for the commands that report them. Files of any kind are listed, so that a `.xls` or a
+    `.csv` left among the plans is named rather than silently skipped."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            files.append(path)
+            continue
+        if referential and (path / REFERENTIAL_NAME).is_file():
+            files.append(path / REFERENTIAL_NAME)
+        folder = path / PLANS_FOLDER if (path / PLANS_FOLDER).is_dir() else path
+        files += sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                        and p.name != REFERENTIAL_NAME and (locks or not is_lock_file(p)))
+    return files

@@ -20,7 +20,7 @@ from coopxl.cli import main
 from coopxl.french import count
 from coopxl.marks import is_coopxl_note
 from coopxl.messages import french_typography as fr
-from coopxl.validation import validate_file
+from coopxl.validation import validate_file, working_referential
 
 
 def plain(text: str) -> str:
@@ -141,7 +141,7 @@ def test_valider_twice_with_two_findings_on_one_cell_and_a_users_note(troubled_p
 @pytest.mark.parametrize("plan", sorted(p.name for p in (ROOT / "examples" / "plans").glob("*.xlsx")))
 def test_valider_finds_what_the_command_finds(workspace: Path, plan: str) -> None:
     path = workspace / "plans" / plan
-    report = validate_file(path, __import__("coopxl.validation", fromlist=["x"])._working_referential(path))
+    report = validate_file(path, working_referential(path))
     book = open_in_excel(path)
     message = click(book, "btnValider")
     assert checks_rows(book) == [(f.code, f.sheet, f.cell or None) for f in report.findings]
