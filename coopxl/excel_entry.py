@@ -25,7 +25,7 @@ from typing import Any
 
 from . import french
 from .marks import by_cell, highlight, is_coopxl_note, note_text
-from .messages import ERROR, CoopxlError, french_typography
+from .messages import WARNING, CoopxlError, french_typography
 from .model import Finding, Plan
 from .xlsx import NamedCell, RawTable, RawWorkbook, column_index, column_letter
 
@@ -259,13 +259,14 @@ def _open_plan(live: LiveWorkbook) -> tuple[Plan, Any]:
 
 
 def valider(live: LiveWorkbook, argument: str = "") -> str:
+    from .batch import blocking_errors
     from .validation import validate_plan
 
     plan, referential = _open_plan(live)
     findings = validate_plan(plan, referential)
     live.write_checks(findings, plan.checks)
-    errors = sum(f.severity == ERROR for f in findings)
-    warnings = len(findings) - errors
+    errors = len(blocking_errors(findings))  # the count of `coopxl valider`
+    warnings = sum(f.severity == WARNING for f in findings)
     if not findings:
         return "Contrôle terminé : aucune erreur ni avertissement."
     return (f"Contrôle terminé : {french.count(errors, 'erreur')} et {french.count(warnings, 'avertissement')}. "
@@ -274,13 +275,12 @@ def valider(live: LiveWorkbook, argument: str = "") -> str:
 
 
 def consolider(live: LiveWorkbook, argument: str = "") -> str:
-    from .consolidation import consolidate
-    from .dashboard import write_dashboard
+    from .api import consolidate
     from .workspace import Workspace
 
     workspace = Workspace(_working_folder(live))
-    dashboard = consolidate(workspace)
-    path = write_dashboard(dashboard, workspace.outputs_folder / "tableau-de-bord.xlsx")
+    dashboard = consolidate(workspace.root)
+    path = dashboard.write(workspace.dashboard_path)
     _open_in_excel(live, path)
     counted = sum(1 for r in dashboard.synthesis if "actions" in r)
     problems = (f" {french.count(len(dashboard.problems), 'fichier')} à vérifier (feuille Contrôles)."
@@ -289,6 +289,7 @@ def consolider(live: LiveWorkbook, argument: str = "") -> str:
 
 
 def deliberations(live: LiveWorkbook, argument: str = "") -> str:
+    from .batch import blocking_errors
     from .documents import generate_documents
     from .files import slugify
     from .validation import validate_plan
@@ -296,7 +297,7 @@ def deliberations(live: LiveWorkbook, argument: str = "") -> str:
     plan, referential = _open_plan(live)
     if referential is None:
         raise CoopxlError("no-working-folder")
-    errors = [f for f in validate_plan(plan, referential) if f.severity == ERROR]
+    errors = blocking_errors(validate_plan(plan, referential))
     if errors:
         raise CoopxlError("plan-has-errors", name=live.path.name, count=len(errors))
     folder = _working_folder(live) / "sorties" / "documents" / slugify(plan.epci_name or live.path.stem)
