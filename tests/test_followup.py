@@ -1,11 +1,9 @@
-"""Follow-up (fiches, summary, --preparer), comparing two versions, migrating old templates."""
+"""Follow-up: the fiches de suivi, the Parc-wide summary, preparing the next review (--preparer)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -14,10 +12,9 @@ from docx import Document
 from factories import TODAY, clean_plan_content, make_plan
 from test_documents import text_of
 
-from coopxl.comparison import compare_plans, write_summary
 from coopxl.followup import generate_followup, prepare_review
 from coopxl.messages import CoopxlError
-from coopxl.reader import plan_content, read_plan
+from coopxl.reader import read_plan
 from coopxl.schema import NUMBER_FORMATS, Kind
 from coopxl.validation import validate_plan
 
@@ -118,101 +115,3 @@ def test_preparer_refuses_a_workbook_open_in_excel(workspace: Path) -> None:
     with pytest.raises(CoopxlError):
         prepare_review(path, D(2026, 12, 8))
     assert path.read_bytes() == before
-
-
-def test_comparer_lists_exactly_the_changes(tmp_path: Path) -> None:
-    old = ROOT / "examples" / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx"
-    new = tmp_path / "nouveau.xlsx"
-    shutil.copy(old, new)
-    workbook = openpyxl.load_workbook(new)
-    actions, fundings = workbook["Actions"], workbook["Financements"]
-    before = read_plan(old)
-    actions["O2"] = "Abandonnée"
-    actions["C3"] = "Intitulé reformulé"
-    fundings["E2"] = (fundings["E2"].value or 0) + 1000
-    workbook.save(new)
-    changes = [(c.kind, c.scope, c.reference, c.field, c.after) for c in compare_plans(before, read_plan(new))]
-    funding = before.fundings[0]
-    reference = " — ".join(str(p) for p in (funding.action, funding.funder, funding.scheme, funding.year) if p)
-    assert sorted(changes) == sorted([
-        ("Changement de statut", "Action", before.actions[0].number, "Statut", "Abandonnée"),
-        ("Modification", "Action", before.actions[1].number, "Intitulé", "Intitulé reformulé"),
-        ("Modification", "Financement", reference, "Montant (€ HT)",
-         f"{int(funding.amount + 1000):,}".replace(",", "\u202f")),
-    ])
-
-
-def test_comparer_added_and_removed_actions_and_summaries(tmp_path: Path, referential_path: Path) -> None:
-    fields, rows = clean_plan_content()
-    old = make_plan(tmp_path / "ancien.xlsx", referential_path, fields=fields, rows=rows)
-    rows["T_Actions"][1] = dict(rows["T_Actions"][1], number="A2.2", title="Nouvelle action")
-    new = make_plan(tmp_path / "nouveau.xlsx", referential_path, fields=fields, rows=rows)
-    changes = compare_plans(read_plan(old), read_plan(new))
-    assert [(c.kind, c.reference) for c in changes] == [("Ajout", "A2.2"), ("Suppression", "A2.1")]
-    for name in ("resume.xlsx", "resume.docx"):
-        target = write_summary(changes, old, new, tmp_path / name)
-        assert target.is_file()
-    sheet = openpyxl.load_workbook(tmp_path / "resume.xlsx")["Modifications"]
-    assert [c.value for c in sheet[4]][:3] == ["Ajout", "Action", "A2.2"]
-    assert "Suppression | Action | A2.1" in text_of(tmp_path / "resume.docx")
-
-
-def test_version_1_workbook_still_reads_without_loss() -> None:
-    plan = read_plan(V1)
-    assert [f.code for f in plan.findings] == ["older-template-version"]
-    assert plan.template_version == "1"
-    fields, rows = plan_content(plan)
-    expected_fields, expected_rows = clean_plan_content()
-    assert {k: v for k, v in fields.items() if k != "template_version"} == expected_fields
-    for table, records in expected_rows.items():
-        assert [{k: v for k, v in r.items() if v is not None} for r in rows[table]] == [
-            {k: v for k, v in r.items() if v is not None} for r in records], table
-
-
-def test_migration_of_a_current_workbook_changes_nothing(tmp_path: Path, referential_path: Path) -> None:
-    from coopxl.migration import migrate_workbook
-
-    path = make_plan(tmp_path / "plan.xlsx", referential_path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    result = migrate_workbook(path)
-    assert not result.migrated and hashlib.sha256(path.read_bytes()).hexdigest() == digest
-
-
-def test_migration_to_version_2_loses_nothing(tmp_path: Path) -> None:
-    """The real step 1 → 2: the séance block of T_Deliberations, feminine forms of « Fonction »."""
-    from coopxl.migration import migrate_workbook
-
-    path = tmp_path / "plan.xlsx"
-    shutil.copy(V1, path)
-    before = cells(path)
-    result = migrate_workbook(path)
-    assert (result.from_version, result.to_version, result.migrated) == ("1", "2", True)
-    assert result.backup.read_bytes() == V1.read_bytes()
-    after = cells(path)
-    changed = {k for k in before if after.get(k) != before[k]}
-    assert changed <= {("Plan", "B11")} | {k for k in before if k[0] == "Listes"}
-    assert after[("Plan", "B11")][0] == "2"
-    for sheet_cell, value in before.items():
-        if sheet_cell[0] == "Listes" and sheet_cell in changed:
-            assert value[0] in {v[0] for k, v in after.items() if k[0] == "Listes"}
-    workbook = openpyxl.load_workbook(path)
-    table = workbook["Délibérations"].tables["T_Deliberations"]
-    headers = [c.name for c in table.tableColumns]
-    assert headers[-5:] == ["Heure", "Lieu", "Liste des présents", "Liste des excusés", "Liste des pouvoirs"]
-    migrated = read_plan(path)
-    assert migrated.template_version == "2" and not migrated.findings
-    (fields, rows), (old_fields, old_rows) = plan_content(migrated), plan_content(read_plan(V1))
-    assert rows == old_rows and {**old_fields, "template_version": "2"} == fields
-
-
-def test_unknown_version_cannot_be_migrated(tmp_path: Path) -> None:
-    from coopxl.migration import migrate_workbook
-
-    path = tmp_path / "plan.xlsx"
-    shutil.copy(V1, path)
-    workbook = openpyxl.load_workbook(path)
-    workbook["Plan"]["B11"] = "0"
-    workbook.save(path)
-    with pytest.raises(CoopxlError) as error:
-        migrate_workbook(path)
-    assert error.value.code == "cannot-migrate"
