@@ -100,13 +100,12 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     left out even with `force`; a plan whose documents are open in Word is left out."""
     from .documents import generate_for_paths, output_names, workspace_root
     from .files import slugify
-    from .reader import read_referential
     from .validation import validate_plan
-    from .workspace import REFERENTIAL_NAME
+    from .workspace import Referentials
 
     today = today or dt.date.today()
     batch = DocumentsBatch(files=batch_files(paths))
-    referentials: dict[Path, Referential] = {}
+    referentials = Referentials(referential)
     eligible: list[Path] = []
     folders: dict[Path, Path] = {}
     for path in batch.files:
@@ -115,14 +114,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
             batch.problems.append(problem)
             continue
         root = workspace_root(path)
-        ref = referential
-        if ref is None:
-            candidate = root / REFERENTIAL_NAME
-            if not candidate.is_file():
-                raise CoopxlError("referential-not-found", path=str(candidate))
-            if candidate not in referentials:
-                referentials[candidate] = read_referential(candidate)
-            ref = referentials[candidate]
+        ref = referentials.for_plan(path)
         errors = blocking_errors(validate_plan(plan, ref, today))
         if errors and not force:
             batch.problems.append(blocking_finding(path, errors))

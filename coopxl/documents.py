@@ -928,28 +928,18 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
                        templates_folder: Path | None = None, pdf: bool = False, force: bool = False,
                        today: dt.date | None = None, progress: Any = None, jobs: int | None = None) -> BatchResult:
     """Documents of every plan named or found; plans with blocking errors skipped unless `force`."""
-    from .reader import read_referential
-    from .workspace import REFERENTIAL_NAME
+    from .workspace import Referentials, expand_paths
 
     today = today or dt.date.today()
-    from .workspace import expand_paths
-
     files = expand_paths(paths, locks=False)
     result = BatchResult()
-    referentials: dict[Path, Referential] = {}
+    referentials = Referentials(referential)
     referential_placeholders: dict[int, list] = {}
     templates_cache: dict[Path | None, dict[str, Path]] = {}
     work = []
     for path in files:
         root = workspace_root(path)
-        ref = referential
-        if ref is None:
-            candidate = root / REFERENTIAL_NAME
-            if not candidate.is_file():
-                raise CoopxlError("referential-not-found", path=str(candidate))
-            if candidate not in referentials:
-                referentials[candidate] = read_referential(candidate)
-            ref = referentials[candidate]
+        ref = referentials.for_plan(path)
         folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
         if folder not in templates_cache:
             templates_cache[folder] = ensure_templates(folder)

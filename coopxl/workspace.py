@@ -72,6 +72,23 @@ class Workspace:
         return read_referential(self.referential_path)
 
 
+class Referentials:
+    """The référentiel of each plan's working folder, read once per folder (or the one given)."""
+
+    def __init__(self, given: Referential | None = None) -> None:
+        self.given = given
+        self._read: dict[Path, Referential] = {}
+
+    def for_plan(self, plan: str | Path) -> Referential:
+        """Raises CoopxlError("referential-not-found") when the plan's working folder has none."""
+        if self.given is not None:
+            return self.given
+        workspace = Workspace.of(plan)
+        if workspace.referential_path not in self._read:
+            self._read[workspace.referential_path] = workspace.read_referential()
+        return self._read[workspace.referential_path]
+
+
 def shipped_path(*parts: str) -> Path:
     """A file shipped with coopxl (templates, examples), in the wheel or in the source tree."""
     packaged = resources.files("coopxl").joinpath(*parts)
