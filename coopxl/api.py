@@ -40,19 +40,6 @@ if TYPE_CHECKING:  # the API module stays cheap to import: each function imports
 PathLike_ = str | PathLike[str]
 """What every function of the API accepts as a path."""
 
-__all__ = [
-    "Consolidation",
-    "compare",
-    "consolidate",
-    "create_plan",
-    "follow_up",
-    "generate_documents",
-    "init_workspace",
-    "migrate",
-    "read_plan",
-    "validate",
-]
-
 
 def _paths(paths: Iterable[PathLike_]) -> list[Path]:
     return [Path(p) for p in paths]
