@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # the API module stays cheap to import: each function imports its layer
     import pandas
 
+    from .batch import DocumentsBatch
     from .comparison import Change
     from .consolidation import Dashboard
-    from .batch import DocumentsBatch
     from .followup import FollowupResult
     from .migration import MigrationResult
     from .model import Plan

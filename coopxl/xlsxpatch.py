@@ -833,7 +833,7 @@ class Notes:
                 f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{self.index + 1}"/></o:shapelayout>'
                 '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
                 'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
-                '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>').encode("utf-8"))
+                '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype></xml>').encode())
             rel_id = self.package.add_relationship(self.sheet.part, VML_TYPE, self.vml)
             self._link_legacy_drawing(rel_id)
         text = self.package.read(self.vml).decode("latin-1")  # our shapes are ASCII: bytes kept as they were
