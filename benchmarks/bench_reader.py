@@ -54,7 +54,7 @@ def import_time(module: str) -> float:
     for _ in range(RUNS):
         result = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
                                 capture_output=True, text=True, env=ENV, check=True)
-        line = [l for l in result.stderr.splitlines() if re.search(rf"\|\s+{re.escape(module)}$", l)][-1]
+        line = [entry for entry in result.stderr.splitlines() if re.search(rf"\|\s+{re.escape(module)}$", entry)][-1]
         totals.append(int(line.split("|")[1]) / 1000)
     return statistics.median(totals)
 

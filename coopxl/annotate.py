@@ -51,7 +51,7 @@ def annotate_workbook(path: Path, findings: Sequence[Finding]) -> Path | None:
 
     # 1. take back what the previous run wrote
     notes = {title: Notes(package, package.sheet(title), index) for index, title in enumerate(titles)}
-    for title, sheet_notes in notes.items():
+    for sheet_notes in notes.values():
         ours = {n.ref for n in sheet_notes.notes() if is_coopxl_note(n.author, n.text)}
         sheet_notes.remove(ours)
     for title, ref in previous:

@@ -110,8 +110,9 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     folders: dict[Path, Path] = {}
     for path in batch.files:
         plan, problem = screen_plan(path)
-        if problem is not None:
-            batch.problems.append(problem)
+        if plan is None:  # screen_plan gives either a plan or the problem that leaves it out
+            if problem is not None:
+                batch.problems.append(problem)
             continue
         root = workspace_root(path)
         ref = referentials.for_plan(path)
@@ -128,7 +129,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
         folders[path] = folder
     if not eligible:
         return batch
-    options = dict(output=output, referential=referential, templates_folder=templates_folder, force=True,
+    options: dict[str, Any] = dict(output=output, referential=referential, templates_folder=templates_folder, force=True,
                    today=today, pdf=pdf)
     # Two files for one EPCI: each gets its documents in a folder named after its file, so that
     # neither overwrites the other's.

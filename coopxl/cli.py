@@ -35,7 +35,8 @@ _ARGPARSE_FR = {
     "invalid %(type)s value: %(value)r": "valeur invalide : %(value)r",
     "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s (%(matches)s)",
 }
-argparse._ = lambda text: _ARGPARSE_FR.get(text, text)  # French for argparse's own words
+# French for argparse's own words (its gettext alias `_`, which typeshed does not declare)
+argparse._ = lambda text: _ARGPARSE_FR.get(text, text)  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -253,8 +254,8 @@ def _run_deliberations(args: argparse.Namespace) -> int:
         return status
     for generated in result.generated:
         folder = generated.files[0].parent
-        extra = f" (+ {len(generated.pdfs)} PDF)" if generated.pdfs else ""
-        print(f"{generated.plan.name} : {french.count(len(generated.files), 'document')}{extra} dans {folder}")
+        pdfs = f" (+ {len(generated.pdfs)} PDF)" if generated.pdfs else ""
+        print(f"{generated.plan.name} : {french.count(len(generated.files), 'document')}{pdfs} dans {folder}")
     _print_left_out(result.problems)
     return status
 

@@ -55,7 +55,7 @@ def run_demo(folder: Path | None) -> int:
     from .followup import generate_followup
 
     followup = generate_followup([workspace.root])
-    print(f"   {len(followup.fiches)} fiches de suivi et la synthèse pour le Parc : {followup.summary.parent}")
+    print(f"   {len(followup.fiches)} fiches de suivi et la synthèse pour le Parc : {workspace.followup_folder}")
 
     print("\n5. Création d'un nouveau plan (coopxl nouveau)")
     referential = workspace.read_referential()
@@ -70,6 +70,6 @@ def run_demo(folder: Path | None) -> int:
     print(f"   dossier de travail : {workspace.root}")
     print(f"   tableau de bord    : {dashboard_path}")
     print(f"   documents Word     : {documents}")
-    print(f"   fiches de suivi    : {followup.summary.parent}")
+    print(f"   fiches de suivi    : {workspace.followup_folder}")
     print(f"   nouveau plan       : {new_plan}")
     return 0

@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 BLOCKS = ("commandes", "codes", "champs", "schema-json")
@@ -18,7 +20,7 @@ def command_reference() -> str:
 
     parser = build_parser()
     parts = ["```text", parser.format_help().rstrip(), "```"]
-    subparsers = next(a for a in parser._actions if a.dest == "command")
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction) and a.dest == "command")
     for name, *_ in COMMANDS:
         parts += ["", f"### `coopxl {name}`", "", "```text",
                   subparsers.choices[name].format_help().rstrip(), "```"]
@@ -41,8 +43,8 @@ def field_reference() -> str:
 
     lines = []
 
-    def walk(spec: object, prefix: str, depth: int) -> None:
-        for name, sub in spec.items():  # type: ignore[union-attr]
+    def walk(spec: Mapping[str, object], prefix: str, depth: int) -> None:
+        for name, sub in spec.items():
             if isinstance(sub, list) and sub[0] is None:
                 lines.append(f"{'  ' * depth}- `{prefix}{name}` : liste de textes (un par ligne)")
             elif isinstance(sub, list):
@@ -80,7 +82,11 @@ def update_readme(readme: Path) -> bool:
     new = text
     for name in BLOCKS:
         pattern = re.compile(rf"(<!-- {name}:début -->\n)(?:.*?\n)?(<!-- {name}:fin -->)", re.S)
-        new = pattern.sub(lambda m, n=name: m.group(1) + render_block(n) + "\n" + m.group(2), new)
+
+        def block(m: re.Match[str], n: str = name) -> str:
+            return m.group(1) + render_block(n) + "\n" + m.group(2)
+
+        new = pattern.sub(block, new)
     if new != text:
         readme.write_text(new, encoding="utf-8")
     return new != text

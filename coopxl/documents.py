@@ -270,15 +270,15 @@ def _deliberation(d: Deliberation | None, body: str) -> dict[str, Any]:
         "rapporteur": french.person(d.rapporteur) if d and d.rapporteur else BLANK,
         "membres": _count(d.members if d else None),
         "presents": _count(d.present if d else None),
-        "pouvoirs": _count((d.proxies or 0) if voted else None),
+        "pouvoirs": _count((d.proxies or 0) if voted and d else None),
         "votants": _count(d.voters if d else None),
         "pour": _count(d.votes_for if d else None),
-        "contre": _count((d.votes_against or 0) if voted else None),
-        "abstentions": _count((d.abstentions or 0) if voted else None),
+        "contre": _count((d.votes_against or 0) if voted and d else None),
+        "abstentions": _count((d.abstentions or 0) if voted and d else None),
         "formule_vote": vote_formula(d),
-        "resultat": (d.result or "").upper() if voted else BLANK,
-        "adoptee": bool(voted and d.result == ADOPTED),
-        "quorum": bool(voted and d.members and d.present and d.present * 2 > d.members),
+        "resultat": (d.result or "").upper() if voted and d else BLANK,
+        "adoptee": bool(voted and d and d.result == ADOPTED),
+        "quorum": bool(voted and d and d.members and d.present and d.present * 2 > d.members),
         "matiere": subject,
         "transmission": french.date_long(d.transmitted_on) if d and d.transmitted_on else BLANK,
         "identifiant_actes": _or_blank(d.actes_id if d else None),
@@ -362,7 +362,7 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
     work = [s for s in plan.sessions if s.kind in WORK_SESSIONS and s.date and s.status != "Annulée"]
     first_vote = min((d.date for d in (cc, parc_deliberation) if d and d.date), default=None)
     if first_vote:
-        work = [s for s in work if s.date <= first_vote]
+        work = [s for s in work if s.date and s.date <= first_vote]
     seat = (epci.seat if epci else None) or ""
     return {
         "epci": {"nom": plan.epci_name or BLANK, "nom_officiel": official, "siren": plan.epci_siren or BLANK,
@@ -400,7 +400,7 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                  "instance": approving,
                  "instance_majuscules": approving.upper(), "est_bureau": approving.startswith("bureau"),
                  "delegation": referential.delegation or BLANK, "charte": referential.charter_version or BLANK,
-                 "charte_libelle": french.lower_first(referential.charter_label) or BLANK, "decret": referential.decree or BLANK,
+                 "charte_libelle": french.lower_first(referential.charter_label or "") or BLANK, "decret": referential.decree or BLANK,
                  "tribunal": referential.court or BLANK},
         "plan": {"intitule": plan.title or f"Plan de coopération {period}",
                  # A title that only repeats « Plan de coopération <période> … » is not shown twice.
@@ -468,8 +468,8 @@ def _known_people(plan: Plan, referential: Referential) -> dict[str, str]:
     known += [(e.dgs, e.dgs_civility) for e in referential.epcis]
     known += [(s.full_name, s.civility) for s in referential.staff]
     known += [(m.full_name, m.civility) for m in plan.members]
-    return {" ".join(name.lower().split()): french.civility_of(civility) for name, civility in known
-            if name and french.civility_of(civility)}
+    return {" ".join(name.lower().split()): shown for name, civility in known
+            if name and (shown := french.civility_of(civility))}
 
 
 def _pair(pair: dict[str, Member]) -> dict[str, str]:
@@ -477,7 +477,7 @@ def _pair(pair: dict[str, Member]) -> dict[str, str]:
     referent, other = pair.get(REFERENT), pair.get(PAIR_MEMBER)
     people = [m for m in (referent, other) if m]
     civilities = {french.civility_of(m.civility) for m in people}
-    if len(people) == 2:
+    if referent and other:  # both people
         heads = ("deux chargées de mission" if civilities == {french.FEMALE}
                  else "deux membres de l'équipe technique" if None in civilities else "deux chargés de mission")
         text = (f"{heads}, {_member(referent)['nom']}, {french.title('referent', referent.civility)}, "
@@ -666,7 +666,8 @@ def _template_source(path: Path) -> str:
 
     template = DocxTemplate(str(path))
     document = Document(str(path))
-    source = template.patch_xml(template.xml_to_string(document._element.body))
+    # python-docx types Document._element as BaseOxmlElement; it is a CT_Document, which has .body
+    source = template.patch_xml(template.xml_to_string(document._element.body))  # type: ignore[attr-defined]
     for rel in document.part.rels.values():
         if rel.reltype in (template.HEADER_URI, template.FOOTER_URI) and rel.target_part.blob:
             source += template.patch_xml(template.xml_to_string(parse_xml(rel.target_part.blob)))
@@ -750,7 +751,7 @@ def unknown_fields(tree: Any, fields: dict[str, Any] = CONTEXT_FIELDS) -> set[st
             known, _, dotted = spec_of(node, scope)
             if not known:
                 unknown.add(dotted)
-            base = node
+            base: nodes.Expr = node
             while isinstance(base, (nodes.Getattr, nodes.Getitem)):
                 base = base.node
             if not isinstance(base, nodes.Name):

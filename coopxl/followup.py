@@ -63,7 +63,7 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
     orphans = [action_row(a) for a in plan.actions if a.objective not in {o.number for o in plan.objectives}]
     if orphans:
         objectives.append({"numero": "—", "intitule": "Actions sans objectif", "actions": orphans})
-    upcoming = []
+    upcoming: list[dict[str, Any]] = []
     for action in plan.actions:
         if action.status in CLOSED_STATUSES:
             continue
@@ -139,8 +139,8 @@ def _not_followed_row(name: str, status: str) -> dict[str, Any]:
 def summary_context(plans: list[Plan], referential: Referential, today: dt.date) -> dict[str, Any]:
     """Every EPCI of the référentiel with its plan status; follow-up figures for the plans followed."""
     rows, followed = [], []
-    by_siren = {p.epci_siren: p for p in plans if p.epci_siren}
-    by_name = {p.epci_name: p for p in plans if p.epci_name}
+    by_siren: dict[str | None, Plan] = {p.epci_siren: p for p in plans if p.epci_siren}
+    by_name: dict[str | None, Plan] = {p.epci_name: p for p in plans if p.epci_name}
     seen: set[int] = set()
     for epci in referential.epcis:
         if epci.active == "Non":

@@ -514,7 +514,7 @@ def _show(value: object, limit: int | None = 80) -> str:
 class CoopxlError(Exception):
     """A condition under which a command cannot go on; carries a catalogue code."""
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, **params: Any) -> None:  # Any: `sheet` and `cell`, if given, are str
         self.code = code
         self.params = params
         super().__init__(render(code, **params))

@@ -35,8 +35,8 @@ def map_processes(function: Callable[[Item], Result], items: Sequence[Item], *, 
     workers by pickling. Errors raised in a worker are raised here, in order.
     """
     jobs = jobs if jobs is not None else pool_size(len(items), spawn_from)
-    shown = ticks if ticks is not None else items
-    shown = progress(shown, label) if progress else shown
+    ticked: Sequence[Any] = ticks if ticks is not None else items
+    shown = progress(ticked, label) if progress else ticked
 
     def collect(results: Iterable[Result]) -> list[Result]:
         return [result for _, result in zip(shown, results)]  # the progress bar ticks as results come

@@ -25,6 +25,7 @@ from .schema import (
     TEMPLATE_VERSION,
     Column,
     Kind,
+    NamedField,
     Table,
     WorkbookSchema,
     normalize_header,
@@ -99,7 +100,7 @@ def _read_into(target: Plan | Referential, schema: WorkbookSchema, raw: RawWorkb
     named_cells = [raw.names.get(f.defined_name) for f in schema.field_sheet.fields]
     if field_sheet not in raw.sheet_names and not any(named_cells):
         reader.note("missing-sheet", sheet=field_sheet, expected=field_sheet)
-        fields = ()
+        fields: tuple[NamedField, ...] = ()
     else:
         fields = schema.field_sheet.fields
     for named in fields:
@@ -113,10 +114,10 @@ def _read_into(target: Plan | Referential, schema: WorkbookSchema, raw: RawWorkb
                     value=number_format, count=count, expected=_shown_format(number_format))
     for table in schema.tables:
         record_class, attribute = RECORDS[schema.title][table.name]
-        records, sheet = reader.table_records(table, record_class)
+        records, table_sheet = reader.table_records(table, record_class)
         setattr(target, attribute, records)
-        if sheet:
-            target.table_sheets[table.name] = sheet
+        if table_sheet:
+            target.table_sheets[table.name] = table_sheet
 
 
 def _check_template_version(plan: Plan) -> None:
@@ -172,7 +173,7 @@ class _SheetReader:
                       row=excel_row, table=table.name)
         columns = [c for c in table.columns if c.key in positions]
         letters = {key: raw_table.column_letter(index) for key, index in positions.items()}
-        blank = []
+        blank: list[int] = []
         for excel_row, values in raw_table.rows:
             record = self._record(columns, record_class, raw_table, positions, letters, excel_row, values)
             if record is not None:

@@ -328,6 +328,8 @@ def _write_lists(workbook: Any, schema: WorkbookSchema, referential_values: Mapp
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName
 
+    if not schema.lists_sheet:  # write_workbook only calls this for a schema with a lists sheet
+        return
     sheet = workbook.create_sheet(schema.lists_sheet)
     for index, choice_list in enumerate(schema.lists, start=1):
         letter = get_column_letter(index)

@@ -257,7 +257,7 @@ class _Checker:
         for named in self.schema.field_sheet.fields:
             if named.key in self.source.field_cells:
                 self._check_value(None, named.key, getattr(self.source, named.key), named, references)
-        for record_class, table in self.tables.items():
+        for table in self.tables.values():
             if table.written_by_coopxl:
                 continue
             for record in self.records_of(table):

@@ -9,6 +9,7 @@ committed templates are what it produces.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,7 @@ class _Doc:
             if kind:
                 element = OxmlElement("w:fldChar")
                 element.set(qn("w:fldCharType"), kind)
-            elif text.strip() == code:
+            elif text is not None and text.strip() == code:
                 element = OxmlElement("w:instrText")
                 element.set(qn("xml:space"), "preserve")
                 element.text = text
@@ -120,7 +121,7 @@ class _Doc:
         self.doc.add_paragraph(text)
 
     def table(self, headers: list[str] | None, row: list[list[str] | str], loop: str | None, widths: list[float],
-              extra_rows: list[list[str]] | None = None, header_fill: str = "D9E2F3",
+              extra_rows: list[list[list[str] | str]] | None = None, header_fill: str = "D9E2F3",
               heights: dict[int, float] | None = None, fills: dict[int, str] | None = None,
               keep_together: bool = False) -> Any:
         """A grid table: header row, then (optionally inside a {%tr for %} loop) a data row."""
@@ -128,13 +129,13 @@ class _Doc:
         from docx.oxml.ns import qn
 
         width = len(widths)
-        rows = ([headers] if headers else []) + ([[f"{{%tr {loop} %}}"] + [""] * (width - 1)] if loop else [])
-        rows += [row] + ([["{%tr endfor %}"] + [""] * (width - 1)] if loop else []) + (extra_rows or [])
+        rows: list[Sequence[list[str] | str]] = [*([headers] if headers else []), *([[f"{{%tr {loop} %}}"] + [""] * (width - 1)] if loop else [])]
+        rows += [row, *([["{%tr endfor %}"] + [""] * (width - 1)] if loop else []), *(extra_rows or [])]
         table = self.doc.add_table(rows=len(rows), cols=width)
         table.style = self.doc.styles["Table Grid"]
         table.autofit = False
-        for column, width in zip(table.columns, widths):
-            column.width = self.Cm(width)  # the grid widths, which LibreOffice follows
+        for column, column_width in zip(table.columns, widths):
+            column.width = self.Cm(column_width)  # the grid widths, which LibreOffice follows
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 cell = table.cell(r, c)

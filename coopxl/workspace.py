@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -190,7 +190,7 @@ def create_plan(workspace: Workspace, epci_query: str, *, start: dt.date | None 
         "status": "En élaboration",
         "updated_on": today,
     }
-    rows = {"T_GroupeProjet": project_group(referential, epci, officers),
+    rows: dict[str, Sequence[Mapping[str, object]]] = {"T_GroupeProjet": project_group(referential, epci, officers),
             "T_Seances": [{"number": n, "kind": kind, "status": "Prévue"}
                           for n, kind in enumerate(("Interconnaissance", "Pistes de coopération",
                                                     "Programme d'actions"), start=1)]}

@@ -153,7 +153,7 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
                     grids[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
                 return grids[sheet]
 
-            tables = {name: _read_table(book, name, grid) for name in book.table_names}
+            tables = {name: _read_table(book, name, grid) for name in book.table_names or ()}
             names = {}
             for name, (sheet, ref) in defined.items():
                 if sheet in sheet_paths:
@@ -231,7 +231,7 @@ def _range_values(grid: list[list[Any]], ref: str) -> list[Any]:
     col1, row1, col2, row2 = match.groups()
     col2, row2 = col2 or col1, row2 or row1
     columns = range(column_index(col1), column_index(col2) + 1)
-    values = []
+    values: list[Any] = []
     for row in range(int(row1) - 1, int(row2)):
         line = grid[row] if row < len(grid) else ()
         values.extend(line[col] if col < len(line) else "" for col in columns)

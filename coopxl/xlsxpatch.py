@@ -233,7 +233,10 @@ class Sheet:
                           and int(spans.partition(":")[0]) <= column <= int(spans.partition(":")[2])):
             del row_element.attrib["spans"]  # an optional hint: dropped rather than left wrong
         for other in row_element.findall(_q("c")):
-            if other is not cell and split_ref(other.get("r"))[0] > column:
+            other_ref = other.get("r")
+            if other_ref is None:  # as in cell(), which already refused such a row
+                raise CoopxlError("cannot-patch", detail=f"feuille « {self.title} » : cellule sans référence")
+            if other is not cell and split_ref(other_ref)[0] > column:
                 other.addprevious(cell)
                 break
         self._grow_dimension(column, row)
@@ -761,7 +764,7 @@ class Notes:
 
     def remove(self, refs: set[str]) -> None:
         """Remove the notes of `refs` (and their VML shapes)."""
-        if self.root is None or not refs:
+        if self.root is None or self.part is None or not refs:
             return
         comment_list = self.root.find(_q("commentList"))
         for comment in list(comment_list):
@@ -788,7 +791,7 @@ class Notes:
 
         if not notes:
             return
-        if self.root is None:
+        if self.root is None or self.part is None:
             number = 1
             while self.package.has(f"xl/comments{number}.xml"):
                 number += 1

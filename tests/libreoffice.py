@@ -88,7 +88,7 @@ def pdf_pages(pdf: Path) -> list[list[Word]]:
     pages = []
     for page in result.stdout.split("<page ")[1:]:
         words = []
-        for x1, y1, x2, y2, text in re.findall(
+        for x1, y1, _x2, y2, text in re.findall(
                 r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page):
             words.append(Word(html.unescape(text), float(x1), float(y1), float(y2) - float(y1)))
         pages.append(words)

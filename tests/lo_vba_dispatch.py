@@ -51,22 +51,22 @@ def as_workbook(source, target):
 
 
 def show(key, value):
-    print("%s -> %s" % (key, value.replace("\n", " ")))
+    print("{} -> {}".format(key, value.replace("\n", " ")))
 
 
 workbook = os.path.join(WORK, "coopxl-addin.xlsm")
 as_workbook(ADDIN, workbook)
 profile = os.path.join(WORK, "lo-profile")
-pipe = "coopxl_vba_%d" % os.getpid()
+pipe = f"coopxl_vba_{os.getpid()}"
 office = subprocess.Popen([shutil.which("soffice"), "-env:UserInstallation=file://" + profile, "--headless",
                            "--invisible", "--nologo", "--norestore",
-                           "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe])
+                           f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"])
 try:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     for _ in range(150):
         try:
-            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            context = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
             break
         except Exception:
             time.sleep(0.2)
@@ -85,7 +85,7 @@ try:
     provider = doc.getScriptProvider()
 
     def call(procedure, *arguments):
-        url = "vnd.sun.star.script:%s.RibbonCoopxl.%s?language=Basic&location=document" % (name, procedure)
+        url = f"vnd.sun.star.script:{name}.RibbonCoopxl.{procedure}?language=Basic&location=document"
         return provider.getScript(url).invoke(arguments, (), ())[0]
 
     sheet = doc.Sheets.getByIndex(0)
