@@ -6,9 +6,9 @@ file open, and without changing anything else: the package is patched part by pa
 images, charts, threaded comments and the users' own notes stay as they were.
 
 Running it again replaces what the previous run wrote: coopxl's notes (author `coopxl`, or text
-starting with « coopxl — » once LibreOffice dropped the author) are removed, the highlights of the cells listed in the previous
-`Contrôles` rows are taken back to the template's fill. A cell that already carries a user's
-note gets no coopxl note: its findings are in `Contrôles` only. A cell is coloured by its
+starting with « coopxl — » once LibreOffice dropped the author) are removed, the highlights of
+the cells listed in the previous `Contrôles` rows are taken back to the template's fill. A cell
+that already carries a user's note gets no coopxl note: its findings are in `Contrôles` only. A cell is coloured by its
 worst finding (an error beats a warning; information is not coloured).
 
 When there is nothing to write (no finding and nothing left from a previous run, or the

@@ -129,8 +129,8 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
         folders[path] = folder
     if not eligible:
         return batch
-    options: dict[str, Any] = dict(output=output, referential=referential, templates_folder=templates_folder, force=True,
-                   today=today, pdf=pdf)
+    options: dict[str, Any] = dict(output=output, referential=referential, templates_folder=templates_folder,
+                                   force=True, today=today, pdf=pdf)
     # Two files for one EPCI: each gets its documents in a folder named after its file, so that
     # neither overwrites the other's.
     shared = {p for p in eligible if list(folders.values()).count(folders[p]) > 1}

@@ -181,9 +181,10 @@ def render_report(report) -> str:
         lines.append("")
     total_errors = len(report.errors)
     with_errors = len({f.file for f in report.errors})
-    lines.append(f"{french.count(len(report.files), 'classeur')} {'contrôlés' if len(report.files) > 1 else 'contrôlé'} : "
-                 f"{with_errors} avec des erreurs, "
-                 f"{french.count(total_errors, 'erreur')} et {french.count(len(report.warnings), 'avertissement')} au total.")
+    checked = "contrôlés" if len(report.files) > 1 else "contrôlé"
+    lines.append(f"{french.count(len(report.files), 'classeur')} {checked} : {with_errors} avec des erreurs, "
+                 f"{french.count(total_errors, 'erreur')} et "
+                 f"{french.count(len(report.warnings), 'avertissement')} au total.")
     return "\n".join(lines)
 
 
@@ -515,7 +516,8 @@ def _args_deliberations(parser: argparse.ArgumentParser) -> None:
                         help="modèles Word personnalisés (par défaut : DOSSIER/modeles/ s'il existe)")
     parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
                         help="référentiel (par défaut : celui du dossier de travail)")
-    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ", help="date des documents (par défaut : aujourd'hui)")
+    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
+                        help="date des documents (par défaut : aujourd'hui)")
     parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
 
 
@@ -536,7 +538,8 @@ def _args_suivi(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--preparer", action="store_true",
                         help="ajoute dans chaque plan les lignes de la prochaine revue (T_Suivi) et la séance, "
                              "après une copie de sauvegarde")
-    parser.add_argument("--sortie", type=Path, metavar="DOSSIER", help="dossier des fiches (par défaut : sorties/suivi/)")
+    parser.add_argument("--sortie", type=Path, metavar="DOSSIER",
+                        help="dossier des fiches (par défaut : sorties/suivi/)")
     parser.add_argument("--modeles", type=Path, metavar="DOSSIER", help="modèles Word personnalisés")
     parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
 

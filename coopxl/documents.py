@@ -69,7 +69,8 @@ CONTEXT_FIELDS: dict[str, Any] = _fields(
     suivis=[_fields("date", "lieu")],
     deliberation=_fields("est_extrait", "titre", "numero", "date", "date_lettres", "date_registre", "heure",
                          "heure_lettres", "lieu", "lieu_texte", "convocation", "president_seance", "presidence",
-                         "secretaire", "secretaire_titre", "secretaire_phrase", "rapporteur", "membres", "presents", "pouvoirs",
+                         "secretaire", "secretaire_titre", "secretaire_phrase", "rapporteur", "membres", "presents",
+                         "pouvoirs",
                          "votants", "pour", "contre", "abstentions", "formule_vote", "resultat", "adoptee",
                          "quorum", "matiere", "transmission", "identifiant_actes", "publication",
                          "liste_presents", "liste_excuses", "liste_pouvoirs", "instance"),
@@ -400,7 +401,8 @@ def build_context(plan: Plan, referential: Referential, today: dt.date | None = 
                  "instance": approving,
                  "instance_majuscules": approving.upper(), "est_bureau": approving.startswith("bureau"),
                  "delegation": referential.delegation or BLANK, "charte": referential.charter_version or BLANK,
-                 "charte_libelle": french.lower_first(referential.charter_label or "") or BLANK, "decret": referential.decree or BLANK,
+                 "charte_libelle": french.lower_first(referential.charter_label or "") or BLANK,
+                 "decret": referential.decree or BLANK,
                  "tribunal": referential.court or BLANK},
         "plan": {"intitule": plan.title or f"Plan de coopération {period}",
                  # A title that only repeats « Plan de coopération <période> … » is not shown twice.
@@ -507,7 +509,8 @@ def _version_line(cc: Deliberation | None, parc: Deliberation | None, approving:
     if cc:
         votes.append(f"du conseil communautaire du {french.date_long(cc.date) if cc.date else BLANK}")
     if parc:
-        votes.append(f"{french.de(with_article_body(approving))} du {french.date_long(parc.date) if parc.date else BLANK}")
+        parc_date = french.date_long(parc.date) if parc.date else BLANK
+        votes.append(f"{french.de(with_article_body(approving))} du {parc_date}")
     if votes:
         return "Version soumise au vote " + french.enumerate_words(votes) + "."
     return f"Version de travail du {french.date_long(plan.updated_on or today)}."
@@ -534,7 +537,8 @@ def _action(action: Any, lines: list, staff: dict[str, str | None] | None = None
     return {"numero": action.number or "", "objectif": action.objective or "", "intitule": action.title or "",
             "description": action.description or "", "mesure": action.measure or "",
             "horizon": action.horizon or "",
-            "porteur": action.other_lead if action.lead == "Autre acteur" and action.other_lead else (action.lead or ""),
+            "porteur": (action.other_lead if action.lead == "Autre acteur" and action.other_lead
+                        else (action.lead or "")),
             "role_epci": action.epci_role or "", "role_parc": action.parc_role or "",
             "partenaires": action.partners or "",
             "charge_mission": french.person(action.officer, (staff or {}).get(action.officer or "")),
@@ -737,7 +741,8 @@ def unknown_fields(tree: Any, fields: dict[str, Any] = CONTEXT_FIELDS) -> set[st
             _, spec, _ = spec_of(node.iter, scope)
             item = spec[0] if isinstance(spec, list) and spec else None
             inner = dict(scope)
-            for target in node.target.find_all(nodes.Name) if not isinstance(node.target, nodes.Name) else [node.target]:
+            targets = [node.target] if isinstance(node.target, nodes.Name) else node.target.find_all(nodes.Name)
+            for target in targets:
                 inner[target.name] = item
             inner["loop"] = None
             for child in node.body + node.else_:
@@ -775,7 +780,8 @@ def _missing_styles(path: Path) -> set[str]:
 
     with zipfile.ZipFile(path) as package:
         body = package.read("word/document.xml").decode("utf-8", "replace")
-        styles = package.read("word/styles.xml").decode("utf-8", "replace") if "word/styles.xml" in package.namelist() else ""
+        has_styles = "word/styles.xml" in package.namelist()
+        styles = package.read("word/styles.xml").decode("utf-8", "replace") if has_styles else ""
     used = set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', body))
     defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', styles))
     return used - defined

@@ -45,7 +45,8 @@ def installation(platform: str | None = None) -> Installation:
     if platform.startswith("win"):
         appdata = Path(os.environ.get("APPDATA", home / "AppData" / "Roaming"))
         pythonw = Path(sys.executable).with_name("pythonw.exe")
-        return Installation(appdata / "Microsoft" / "Excel" / "XLSTART", home / f".{PROJECT_NAME}" / f"{PROJECT_NAME}.conf",
+        return Installation(appdata / "Microsoft" / "Excel" / "XLSTART",
+                            home / f".{PROJECT_NAME}" / f"{PROJECT_NAME}.conf",
                             "INTERPRETER_WIN", pythonw if pythonw.exists() else Path(sys.executable))
     if platform == "darwin":
         return Installation(home / MAC_STARTUP, home / f"{PROJECT_NAME}.conf", "INTERPRETER_MAC", Path(sys.executable))

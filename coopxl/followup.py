@@ -15,7 +15,7 @@ from typing import Any
 
 from . import french
 from .documents import BLANK, FICHE_SUIVI, SYNTHESE_SUIVI, _member, typeset
-from .model import Plan, Referential
+from .model import Plan, Referential, Session
 from .schema import CLOSED_STATUSES, FOLLOWED_STATUSES, PLANNED, REVIEW_SESSION, TO_REQUEST
 
 HORIZON_DAYS = 183
@@ -94,8 +94,7 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
         "reunion": {"date": french.date_long(meeting), "numero": str(len(held) + 1),
                     "lieu": (session.place if session and session.place else BLANK),
                     "precedente": french.date_long(previous) if previous else "aucune",
-                    "prochaine": (f"le {french.date_long(later[0].date)}" + (f", {later[0].place}" if later[0].place else "")
-                                  if later else f"le {BLANK}, à {BLANK} heures, lieu : {BLANK}")},
+                    "prochaine": _next_meeting_text(later[0] if later else None)},
         "participants": [{"nom": _member(m)["nom"], "structure": m.structure or "",
                           "fonction": m.role_detail or m.role or ""} for m in plan.members],
         "objectifs": objectives,
@@ -108,6 +107,13 @@ def followup_context(plan: Plan, referential: Referential, meeting: dt.date) -> 
                    "membre": _member(partner)["nom"] if partner else BLANK,
                    "referent_titre": french.title("referent", referent.civility) if referent else "référent"},
     })
+
+
+def _next_meeting_text(session: Session | None) -> str:
+    """« le 8 décembre 2026, Le Cheylard », or blanks to fill in during the meeting."""
+    if session is None or session.date is None:
+        return f"le {BLANK}, à {BLANK} heures, lieu : {BLANK}"
+    return f"le {french.date_long(session.date)}" + (f", {session.place}" if session.place else "")
 
 
 def meeting_date(plan: Plan, day: dt.date) -> dt.date:

@@ -429,7 +429,8 @@ def _type_name(value: Any) -> str:
 # --- the way back: model → content for the workbook writer ------------------------
 
 
-def content_of(schema: WorkbookSchema, source: Plan | Referential) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+def content_of(schema: WorkbookSchema, source: Plan | Referential
+               ) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     """Fields and table rows of a read workbook, ready for `templates.write_workbook`."""
     fields = {named.key: getattr(source, named.key) for named in schema.field_sheet.fields}
     rows = {}

@@ -227,9 +227,11 @@ def clean_plan_content() -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]
                    lead="Autre acteur", other_lead="Conservatoire d'espaces naturels"),
         ],
         "T_Financements": [
-            {"action": "A1.1", "funder": "Programme LEADER (FEADER)", "year": 2024, "amount": 12000, "status": "Acquis"},
+            {"action": "A1.1", "funder": "Programme LEADER (FEADER)", "year": 2024, "amount": 12000,
+             "status": "Acquis"},
             {"action": "A1.1", "funder": "Autofinancement de l'EPCI", "year": 2024, "amount": 8000, "status": "Acquis"},
-            {"action": "A2.1", "funder": "Région Auvergne-Rhône-Alpes", "year": 2025, "amount": 6000, "status": "Sollicité"},
+            {"action": "A2.1", "funder": "Région Auvergne-Rhône-Alpes", "year": 2025, "amount": 6000,
+             "status": "Sollicité"},
             {"action": "A2.1", "funder": "Fonds propres du Parc", "year": 2025, "amount": 6000, "status": "Acquis"},
             {"action": "A2.1", "funder": "Programme LEADER (FEADER)", "year": 2025, "amount": 5000, "status": "Refusé"},
         ],

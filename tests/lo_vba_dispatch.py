@@ -111,7 +111,8 @@ try:
     show("state:unsaved-new", call("StateMessage", "btnNouveau", False, True, ""))
     show("state:ready", call("StateMessage", "btnValider", False, True, "C:\\plans"))
     show("failed:no-coopxl", call("PythonFailureMessage",
-                                  "ModuleNotFoundError: No module named 'coopxl'", "C:\\Users\\x\\.coopxl\\derniere-erreur.txt"))
+                                  "ModuleNotFoundError: No module named 'coopxl'",
+                                  "C:\\Users\\x\\.coopxl\\derniere-erreur.txt"))
     show("failed:crash", call("PythonFailureMessage", "Fatal Python error: init_fs_encoding", ""))
     show("PythonCommand", call("PythonCommand", "btnNouveau", "CC Val'Eyrieux"))
     doc.close(True)

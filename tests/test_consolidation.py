@@ -48,7 +48,8 @@ def test_synthesis_has_one_row_per_epci_with_not_received(workspace: Workspace) 
     assert rows["CC Ardèche des Sources et Volcans"]["status"] == "Non reçu"
     plan = rows["CC Val'Eyrieux"]
     assert (plan["status"], plan["actions"], plan["done"], plan["ongoing"]) == ("En œuvre", 2, 1, 1)
-    assert (plan["cost"], plan["epci_funding"], plan["parc_funding"], plan["leader_funding"]) == (32000, 8000, 6000, 12000)
+    funding = (plan["cost"], plan["epci_funding"], plan["parc_funding"], plan["leader_funding"])
+    assert funding == (32000, 8000, 6000, 12000)
     assert plan["referent"] == "Claire Martin"
     assert plan["epci_deliberation"] == "Adoptée le 14/12/2023 (n° 2023_112)"
     assert plan["last_review"].isoformat() == "2026-06-09"
@@ -116,7 +117,8 @@ def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_
     make_plan(plans / "ancienne-version.xlsx", referential_path, fields=fields, rows=rows)
     (plans / "~$plan-cooperation_cc-val-eyrieux.xlsx").write_bytes(bytes([5]) + b"Marie" + b"\x00" * 50)
     (plans / "compte-rendu.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 50)
-    (plans / "plan-cooperation_ca-privas-centre-ardeche.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 file
+    (plans / "plan-cooperation_ca-privas-centre-ardeche.xlsx").write_bytes(ole + b"\x00" * 600)
     dashboard = consolidate(workspace, today=TODAY)
     statuses = [(r["epci"], r["status"], r.get("file")) for r in dashboard.synthesis]
     assert statuses == [

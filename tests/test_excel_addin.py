@@ -142,7 +142,8 @@ def test_the_other_buttons_run_the_library(workspace: Path) -> None:
     assert message.startswith("Tableau de bord écrit") and (workspace / "sorties" / "tableau-de-bord.xlsx").is_file()
     (workspace / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx").unlink()
     message, _ = click(plan, "btnNouveau", "Lamastre")
-    assert message.startswith("Plan créé") and (workspace / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx").is_file()
+    created = workspace / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx"
+    assert message.startswith("Plan créé") and created.is_file()
 
 
 def test_errors_reach_the_user_as_a_french_message(workspace: Path, tmp_path: Path, monkeypatch) -> None:

@@ -131,7 +131,8 @@ def test_formats_and_header_colours_survive_a_libreoffice_save(tmp_path: Path, p
             probe.active.cell(row=row, column=column, value=120000).number_format = number_format
     probe.save(tmp_path / "probe.xlsx")
     for locale in ("fr", "en"):
-        (shown,) = shown_texts(tmp_path / "probe.xlsx", tmp_path / f"csv-{locale}", tmp_path / "profile", locale).values()
+        (shown,) = shown_texts(tmp_path / "probe.xlsx", tmp_path / f"csv-{locale}", tmp_path / "profile",
+                               locale).values()
         assert [(before, after) for before, after in shown if before != after] == [], (locale, sorted(pairs))
         assert len(shown) == len(pairs)
 

@@ -159,7 +159,8 @@ def test_grammar_filters_for_customised_templates() -> None:
         "{{ 'Alain Chapuis'|personne('M.') }} · {{ noms|liste }} · {{ ville|que }}")
     text = template.render(siege="Le Cheylard", nom="Aubenas", civ="Mme", n=2, noms=["A", "B", "C"],
                            ville="Annonay Rhône Agglo")
-    assert plain(html.unescape(text)) == ("au Cheylard · d'Aubenas · la présidente · deux actions · 2 objectifs · désignée · "
+    assert plain(html.unescape(text)) == ("au Cheylard · d'Aubenas · la présidente · deux actions · 2 objectifs · "
+                                          "désignée · "
                            "M. Alain Chapuis · A, B et C · qu'Annonay Rhône Agglo")
 
 
@@ -281,7 +282,8 @@ def _check_forms(cc: str, parc: str, feuille: str, civility, seat, running, many
     # sièges: « Fait au Cheylard », « aux Vans », « à Privas »
     assert f"Fait {SEAT_FORMS[seat]}, le 24 avril 2025." in cc and f"Fait {SEAT_FORMS[seat]}, le 21 mai 2025." in parc
     # titles agreeing with the civilité of every named role
-    assert f"sous la présidence {french.de(prefix + 'Alain Chapuis')}, {pick('président', 'présidente', 'président ou présidente')}." in both
+    title = pick("président", "présidente", "président ou présidente")
+    assert f"sous la présidence {french.de(prefix + 'Alain Chapuis')}, {title}." in both
     assert f"{prefix}Céline Moulin, {french.title('dgs', civility)}" in cc
     assert f"{prefix}Hélène Vidal, {french.title('president', civility)}, {prefix}Paul Chabert, " \
            f"{pick('vice-président chargé', 'vice-présidente chargée', 'à la vice-présidence chargée')} de la " \
@@ -311,7 +313,8 @@ def _check_forms(cc: str, parc: str, feuille: str, civility, seat, running, many
         assert "EXTRAIT DU REGISTRE" in cc and "PROJET" not in both
         assert f"Présents : {prefix}Alain Chapuis, {prefix}Anne Roche et {prefix}Yves Rochette." in cc
         assert f"Absents excusés : {prefix}Odile Faure." in cc
-        assert f"Pouvoirs : {prefix}Odile Faure à {prefix}Anne Roche ; {prefix}Émile Brun à {prefix}Alain Chapuis." in cc
+        assert (f"Pouvoirs : {prefix}Odile Faure à {prefix}Anne Roche ; "
+                f"{prefix}Émile Brun à {prefix}Alain Chapuis.") in cc
         assert "Le quorum étant atteint, le conseil communautaire peut valablement délibérer." in cc
         assert pick("M. Anne Roche a été désigné secrétaire de séance.", "Mme Anne Roche a été désignée secrétaire "
                     "de séance.", "Secrétaire de séance : Anne Roche.") in cc

@@ -70,8 +70,8 @@ def _write(path: Path, referential_path: Path, fields: dict, rows: dict) -> Path
     return path
 
 
-@settings(max_examples=int(os.environ.get("COOPXL_FUZZ_EXAMPLES", "12")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("COOPXL_FUZZ_EXAMPLES", "12")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(content=plans())
 def test_random_plans_never_crash(tmp_path_factory, content) -> None:
     fields, rows = content

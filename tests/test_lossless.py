@@ -189,7 +189,8 @@ def test_annotation_changes_only_contrôles_fills_and_coopxl_notes(plan: Path, t
     # The same report again: nothing to change, the file is not rewritten.
     annotated = plan.read_bytes()
     assert annotate_workbook(plan, report.findings + [
-        Finding("funding-mismatch", WARNING, "Un avertissement pour la démonstration.", str(plan), "Plan", "B5")]) is None
+        Finding("funding-mismatch", WARNING, "Un avertissement pour la démonstration.", str(plan), "Plan", "B5"),
+    ]) is None
     assert plan.read_bytes() == annotated
     # LibreOffice opens the annotated file and sees the same notes and values.
     reopened = libreoffice_save(plan, tmp_path / "again")
@@ -307,7 +308,8 @@ def test_migrating_a_version_1_plan_saved_by_libreoffice_keeps_everything(tmp_pa
     sheet_name, cells = target.split("!")
     assert [c.value for (c,) in workbook[sheet_name.strip("'")][cells.replace("$", "")]] == list(wanted)
     assert validate_file(plan, today=TODAY).plans == [str(plan)]
-    assert not [f for f in validate_file(plan, today=TODAY).findings if f.code in ("missing-column", "older-template-version")]
+    stale = ("missing-column", "older-template-version")
+    assert not [f for f in validate_file(plan, today=TODAY).findings if f.code in stale]
 
 
 def test_a_package_coopxl_cannot_patch_is_refused_before_writing(tmp_path: Path, referential_path: Path) -> None:

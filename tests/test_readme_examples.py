@@ -3,8 +3,9 @@
 The lines come from the README itself: the ```sh blocks of « Le dossier de travail » and
 the « Exemple : » of each command of « Commandes ». Each runs in a home folder of its own,
 with `~/cooperation` prepared as the example says: freshly initialised for `initialiser` and
-`nouveau` (with the example référentiel when a référent is named), else the example territory (with a backup copy named as in `comparer`'s example
-and the Word templates copied into `modeles/`). Only the Excel add-in commands are left out:
+`nouveau` (with the example référentiel when a référent is named), else the example territory
+(with a backup copy named as in `comparer`'s example and the Word templates copied into
+`modeles/`). Only the Excel add-in commands are left out:
 Excel does not exist on Linux (their refusal is tested in test_excel_addin.py). The demo's
 folder is the one place where a path is changed, to a temporary folder.
 """

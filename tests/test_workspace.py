@@ -17,7 +17,8 @@ def test_workspace_layout_from_str_or_path(tmp_path: Path) -> None:
     assert by_str == by_path
     assert by_str.referential_path == tmp_path / "referentiel.xlsx"
     assert by_str.plans_folder == tmp_path / "plans" and by_str.outputs_folder == tmp_path / "sorties"
-    assert by_str.plan_path("CC du Pays de Lamastre") == tmp_path / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx"
+    expected = tmp_path / "plans" / "plan-cooperation_cc-du-pays-de-lamastre.xlsx"
+    assert by_str.plan_path("CC du Pays de Lamastre") == expected
 
 
 def test_initialise_never_overwrites_a_referential(tmp_path: Path) -> None:
