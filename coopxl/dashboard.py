@@ -158,11 +158,22 @@ class _Writer:
         self.consolidated_on = f"Consolidé le {french.date_long(when.date())} à {when:%H:%M}"
 
     def write(self) -> None:
+        try:
+            self.write_sheets()
+        except BaseException:
+            # The streamed sheets' temporary files are removed by close() only.
+            for sheet in self.book.worksheets():
+                if sheet.constant_memory and not sheet.row_data_fh_closed:
+                    sheet._opt_close()
+                    Path(sheet.row_data_filename).unlink(missing_ok=True)
+            raise
+
+    def write_sheets(self) -> None:
         d = self.dashboard
         committee = self.book.add_worksheet(DASHBOARD_COMMITTEE.sheet)
         synthesis = self.sheet("Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis, frozen=1)
-        self.sheet("Toutes les actions", DASHBOARD_ACTIONS, d.actions, frozen=1)
-        self.sheet("Plans de financement", DASHBOARD_FUNDINGS, d.fundings, frozen=1)
+        self.sheet("Toutes les actions", DASHBOARD_ACTIONS, d.actions, frozen=1, streamed=True)
+        self.sheet("Plans de financement", DASHBOARD_FUNDINGS, d.fundings, frozen=1, streamed=True)
         columns, rows = funder_table(d)
         funders = self.sheet("Montants par EPCI et par financeur (hors financements refusés)",
                              Table(DASHBOARD_FUNDER_SUMMARY, DASHBOARD_FUNDER_SHEET, tuple(columns), ""), rows,
@@ -183,9 +194,15 @@ class _Writer:
         self.charts(synthesis, funders, len(rows))
         self.book.close()
 
-    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False) -> Any:
-        """A sheet holding one table under its title, set up for screen and paper."""
+    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False,
+              streamed: bool = False) -> Any:
+        """A sheet holding one table under its title, set up for screen and paper.
+
+        A `streamed` sheet is written row by row to a temporary file (XlsxWriter's
+        constant_memory mode): its memory does not grow with its length."""
+        self.book.constant_memory = streamed  # read by add_worksheet only: this sheet alone
         sheet = self.book.add_worksheet(table.sheet)
+        self.book.constant_memory = False
         self.headings(sheet, title)
         widths = self.table(sheet, table, rows, HEADER_ROW, total=total)
         sheet.freeze_panes(HEADER_ROW + 1, frozen)
@@ -237,6 +254,11 @@ class _Writer:
                  self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
         write_string, write_number = sheet.write_string, sheet.write_number
+        streamed = sheet.constant_memory
+        if streamed:
+            # Rows must come in order in constant_memory mode: the header row before the data.
+            for index, column in enumerate(columns):
+                write_string(top, index, column.header, self.header)
         for row_number, row in enumerate(rows, start=top + 1):
             for index, column, text_format, quoted, number_format in plan:
                 value = row.get(column.key)
@@ -264,9 +286,14 @@ class _Writer:
                     sheet.write_number(top + len(rows), index, value, bold)
                 else:
                     sheet.write_blank(top + len(rows), index, None, bold)
+        # XlsxWriter refuses tables in constant_memory mode only because it writes their header
+        # cells itself, in rows already flushed: those cells are written above, and what
+        # add_table writes into the current row's buffer is never flushed (see README).
+        sheet.constant_memory = False
         sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
             "name": table.name, "style": "Table Style Light 1", "autofilter": True,
             "columns": [{"header": c.header, "header_format": self.header} for c in columns]})
+        sheet.constant_memory = streamed
         return widths
 
     def other_value(self, sheet: Any, row: int, col: int, value: Any, number_format: Any) -> None:
