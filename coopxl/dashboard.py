@@ -135,7 +135,10 @@ class _Writer:
         self.dashboard = dashboard
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": False,
+            "default_date_format": NUMBER_FORMATS[Kind.DATE],
+            # Every sheet written row by row to a temporary file: memory does not grow with the
+            # number of plans (3 million cells for 1,000 plans).
+            "constant_memory": True,
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
@@ -161,7 +164,7 @@ class _Writer:
         try:
             self.write_sheets()
         except BaseException:
-            # The streamed sheets' temporary files are removed by close() only.
+            # The sheets' temporary files (constant_memory) are removed by close() only.
             for sheet in self.book.worksheets():
                 if sheet.constant_memory and not sheet.row_data_fh_closed:
                     sheet._opt_close()
@@ -172,8 +175,8 @@ class _Writer:
         d = self.dashboard
         committee = self.book.add_worksheet(DASHBOARD_COMMITTEE.sheet)
         synthesis = self.sheet("Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis, frozen=1)
-        self.sheet("Toutes les actions", DASHBOARD_ACTIONS, d.actions, frozen=1, streamed=True)
-        self.sheet("Plans de financement", DASHBOARD_FUNDINGS, d.fundings, frozen=1, streamed=True)
+        self.sheet("Toutes les actions", DASHBOARD_ACTIONS, d.actions, frozen=1)
+        self.sheet("Plans de financement", DASHBOARD_FUNDINGS, d.fundings, frozen=1)
         columns, rows = funder_table(d)
         funders = self.sheet("Montants par EPCI et par financeur (hors financements refusés)",
                              Table(DASHBOARD_FUNDER_SUMMARY, DASHBOARD_FUNDER_SHEET, tuple(columns), ""), rows,
@@ -194,15 +197,9 @@ class _Writer:
         self.charts(synthesis, funders, len(rows))
         self.book.close()
 
-    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False,
-              streamed: bool = False) -> Any:
-        """A sheet holding one table under its title, set up for screen and paper.
-
-        A `streamed` sheet is written row by row to a temporary file (XlsxWriter's
-        constant_memory mode): its memory does not grow with its length."""
-        self.book.constant_memory = streamed  # read by add_worksheet only: this sheet alone
+    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False) -> Any:
+        """A sheet holding one table under its title, set up for screen and paper."""
         sheet = self.book.add_worksheet(table.sheet)
-        self.book.constant_memory = False
         self.headings(sheet, title)
         widths = self.table(sheet, table, rows, HEADER_ROW, total=total)
         sheet.freeze_panes(HEADER_ROW + 1, frozen)
@@ -254,11 +251,9 @@ class _Writer:
                  self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
         write_string, write_number = sheet.write_string, sheet.write_number
-        streamed = sheet.constant_memory
-        if streamed:
-            # Rows must come in order in constant_memory mode: the header row before the data.
-            for index, column in enumerate(columns):
-                write_string(top, index, column.header, self.header)
+        # Rows must come in order in constant_memory mode: the header row before the data.
+        for index, column in enumerate(columns):
+            write_string(top, index, column.header, self.header)
         for row_number, row in enumerate(rows, start=top + 1):
             for index, column, text_format, quoted, number_format in plan:
                 value = row.get(column.key)
@@ -286,14 +281,9 @@ class _Writer:
                     sheet.write_number(top + len(rows), index, value, bold)
                 else:
                     sheet.write_blank(top + len(rows), index, None, bold)
-        # XlsxWriter refuses tables in constant_memory mode only because it writes their header
-        # cells itself, in rows already flushed: those cells are written above, and what
-        # add_table writes into the current row's buffer is never flushed (see README).
-        sheet.constant_memory = False
-        sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
+        _add_table(sheet, top, top + max(len(rows), 1), len(columns) - 1, {
             "name": table.name, "style": "Table Style Light 1", "autofilter": True,
             "columns": [{"header": c.header, "header_format": self.header} for c in columns]})
-        sheet.constant_memory = streamed
         return widths
 
     def other_value(self, sheet: Any, row: int, col: int, value: Any, number_format: Any) -> None:
@@ -389,6 +379,35 @@ class _Writer:
             self.committee_sheet.insert_chart(self.committee_top, 0, self.funding_chart(
                 total_row, committee_height, max(300, self.committee_width - COMMITTEE_CHART_WIDTH - 24), 8),
                 {"x_offset": COMMITTEE_CHART_WIDTH + 16})
+
+
+class _NoRecord(dict):  # type: ignore[type-arg]
+    """A dict that keeps nothing: XlsxWriter's per-cell record of table ranges."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def _add_table(sheet: Any, top: int, last_row: int, last_column: int, options: dict[str, Any]) -> None:
+    """An Excel table over cells already written, on a constant_memory sheet.
+
+    XlsxWriter refuses tables in constant_memory mode only because it writes their header
+    cells itself, in rows already flushed; the caller wrote them, in order. So: the mode is off
+    for this one call, the cells add_table puts in the row buffer are discarded, and its
+    record of every cell of the range (to refuse overlaps; 3 million entries, 300 MB, for
+    1,000 plans) is not kept: a dashboard sheet holds one table and no merged cell.
+    Relies on XlsxWriter 3.x internals (`constant_memory`, `table`, `table_cells`); the
+    dashboard tests read every table back."""
+    pending = {row: dict(cells) for row, cells in sheet.table.items()}
+    record, sheet.table_cells = sheet.table_cells, _NoRecord()
+    sheet.constant_memory = False
+    try:
+        sheet.add_table(top, 0, last_row, last_column, options)
+    finally:
+        sheet.constant_memory = True
+        sheet.table_cells = record
+        sheet.table.clear()
+        sheet.table.update(pending)
 
 
 def _header_text(text: str) -> str:
