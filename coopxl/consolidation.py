@@ -9,6 +9,7 @@ files and two plans for the same EPCI are reported, never silently dropped or co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -322,7 +323,12 @@ def _deliberation_summary(plan: Plan, bodies: tuple[str, ...]) -> str:
 
 def _fields(record: Any, table: str) -> dict[str, Any]:
     """A plan record as a dict keyed by its table's column keys."""
-    return {key: getattr(record, key) for key in PLAN.table(table).keys}
+    return {key: getattr(record, key) for key in _table_keys(table)}
+
+
+@functools.cache
+def _table_keys(table: str) -> tuple[str, ...]:
+    return tuple(PLAN.table(table).keys)
 
 
 def _action_rows(entry: PlanEntry, today: dt.date) -> list[dict[str, Any]]:

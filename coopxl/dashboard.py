@@ -60,6 +60,11 @@ CHART_PAGE_HEIGHT = 660
 COMMITTEE_CHART_WIDTH = 600
 """Pixels: the first chart of the comité sheet, wide enough for the EPCI names to stay on one
 line (LibreOffice skips labels that wrap); the second one takes the rest of the table's width."""
+STREAM_FROM_CELLS = 300_000
+"""Cells of the two longest sheets from which every sheet is written row by row to a temporary
+file (XlsxWriter's constant_memory mode; about 90 plans of 60 actions): memory then stays flat
+(3 million cells for 1,000 plans). Below, the workbook is built in memory, which is faster (a
+text repeated in many cells is written once, as a shared string)."""
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SHOWN_LENGTH = {Kind.DATE: 10, Kind.PERCENT: 5}
 
@@ -69,6 +74,11 @@ def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
     with atomic_write(path) as temporary:
         _Writer(dashboard, temporary).write()
     return path
+
+
+def streamed_size(d: Dashboard) -> int:
+    """Cells of the Actions and Financements sheets, which decide how the workbook is written."""
+    return len(d.actions) * len(DASHBOARD_ACTIONS.columns) + len(d.fundings) * len(DASHBOARD_FUNDINGS.columns)
 
 
 def funder_table(d: Dashboard) -> tuple[list[Column], list[dict[str, Any]]]:
@@ -136,9 +146,7 @@ class _Writer:
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "default_date_format": NUMBER_FORMATS[Kind.DATE],
-            # Every sheet written row by row to a temporary file: memory does not grow with the
-            # number of plans (3 million cells for 1,000 plans).
-            "constant_memory": True,
+            "constant_memory": streamed_size(dashboard) >= STREAM_FROM_CELLS,
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
@@ -239,7 +247,8 @@ class _Writer:
 
         With `total`, the last row is a total row, in bold under a rule."""
         columns = table.columns
-        widths = [text_width(column, rows) for column in columns]
+        sample = rows[:WIDTH_SAMPLE]  # once: `PlanRows` computes rows each time they are read
+        widths = [text_width(column, sample) for column in columns]
         for index, (column, width) in enumerate(zip(columns, widths)):
             sheet.set_column(index, index, width, self.wrap if column.wraps else None)
         header_lines = max((wrapped_lines(c.header, w) for c, w in zip(columns, widths)), default=1)
@@ -251,7 +260,8 @@ class _Writer:
                  self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
         write_string, write_number = sheet.write_string, sheet.write_number
-        # Rows must come in order in constant_memory mode: the header row before the data.
+        # Rows must come in order in constant_memory mode: the header row before the data
+        # (in memory, add_table writes the same cells again).
         for index, column in enumerate(columns):
             write_string(top, index, column.header, self.header)
         for row_number, row in enumerate(rows, start=top + 1):
@@ -389,7 +399,7 @@ class _NoRecord(dict):  # type: ignore[type-arg]
 
 
 def _add_table(sheet: Any, top: int, last_row: int, last_column: int, options: dict[str, Any]) -> None:
-    """An Excel table over cells already written, on a constant_memory sheet.
+    """An Excel table over cells already written, also on a constant_memory sheet.
 
     XlsxWriter refuses tables in constant_memory mode only because it writes their header
     cells itself, in rows already flushed; the caller wrote them, in order. So: the mode is off
@@ -398,6 +408,9 @@ def _add_table(sheet: Any, top: int, last_row: int, last_column: int, options: d
     1,000 plans) is not kept: a dashboard sheet holds one table and no merged cell.
     Relies on XlsxWriter 3.x internals (`constant_memory`, `table`, `table_cells`); the
     dashboard tests read every table back."""
+    if not sheet.constant_memory:
+        sheet.add_table(top, 0, last_row, last_column, options)
+        return
     pending = {row: dict(cells) for row, cells in sheet.table.items()}
     record, sheet.table_cells = sheet.table_cells, _NoRecord()
     sheet.constant_memory = False
