@@ -9,10 +9,12 @@ files and two plans for the same EPCI are reported, never silently dropped or co
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ from .batch import blocking_errors
 from .files import slugify
 from .guard import is_lock_file, lock_owner
 from .messages import WARNING, CoopxlError, UnreadableWorkbookError, finding, phrase
-from .model import Finding, Plan, Referential, file_key
+from .model import Finding, Origin, Plan, Referential, file_key
 from .schema import (
     ACTION_STATUSES,
     CC_BODY,
@@ -74,8 +76,9 @@ class Dashboard:
     generated_at: dt.datetime
     files: int
     synthesis: list[dict[str, Any]]
-    actions: list[dict[str, Any]]
-    fundings: list[dict[str, Any]]
+    actions: Sequence[dict[str, Any]]
+    """`PlanRows`, like `fundings`: computed plan by plan as they are read."""
+    fundings: Sequence[dict[str, Any]]
     funder_summary: list[dict[str, Any]]
     """Rows: {"funder": name, "<EPCI>": amount, …, "total": amount}."""
     charter: list[dict[str, Any]]
@@ -89,6 +92,35 @@ class Dashboard:
     problems: list[Finding]
     """Folder-level findings (unreadable files, locks, duplicates), also in `checks`."""
 
+
+class PlanRows(Sequence[dict[str, Any]]):
+    """The rows of a table computed plan by plan each time they are read, never all held.
+
+    The two longest tables of the dashboard (60,000 actions and 160,000 funding lines for
+    1,000 plans) would hold as many dicts while the dashboard is written; these rows are
+    made as the writer reaches them and freed once written. Reads like a list."""
+
+    def __init__(self, entries: list[PlanEntry], rows_of: Callable[[PlanEntry], list[dict[str, Any]]],
+                 count_of: Callable[[PlanEntry], int]) -> None:
+        self.entries, self.rows_of, self.count_of = entries, rows_of, count_of
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for entry in self.entries:
+            yield from self.rows_of(entry)
+
+    def __len__(self) -> int:
+        return sum(self.count_of(entry) for entry in self.entries)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice) and not index.start and index.step is None and (index.stop or 0) >= 0:
+            return list(islice(self, index.stop))  # a sample of the first rows, without the rest
+        return list(self)[index]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"PlanRows({len(self)} rows)"
 
 
 def charter_columns(d: Dashboard) -> list[Column]:
@@ -143,7 +175,24 @@ def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult
                                               file=file_key(path)))
     if not plan.table_sheets and not plan.field_cells:
         return FileResult(path, error=finding("not-a-plan", file=file_key(path), name=path.name))
-    return FileResult(path, plan=plan, findings=validate_plan(plan, referential, today))
+    findings = validate_plan(plan, referential, today)
+    return FileResult(path, plan=compact_plan(plan), findings=findings)
+
+
+_NOWHERE = Origin()
+
+
+def compact_plan(plan: Plan) -> Plan:
+    """The plan without what only validation needs, to travel from a worker process.
+
+    Validation is done: the dashboard's tables use neither the cells records were read
+    from, nor the lists, insights, leads and checks of the workbook. This halves what a
+    worker sends back and what the parent holds for 1,000 plans."""
+    for records in (plan.members, plan.sessions, plan.objectives, plan.actions, plan.fundings, plan.reviews,
+                    plan.deliberations):
+        for record in records:
+            record.origin = _NOWHERE
+    return replace(plan, insights=[], leads=[], checks=[], lists={}, findings=[])
 
 
 # --- building the tables ------------------------------------------------------------------
@@ -170,9 +219,8 @@ def build_dashboard(results: list[FileResult], referential: Referential, today: 
     checks += [_check_row(f.file, "", f) for f in problems]
     return Dashboard(
         generated_at=now, files=len(results), synthesis=synthesis,
-        actions=[row for e in entries for row in _action_rows(e, today)],
-        fundings=[dict(epci=e.epci, siren=e.siren, **_fields(f, "T_Financements"))
-                  for e in entries for f in e.plan.fundings],
+        actions=PlanRows(entries, partial(_action_rows, today=today), lambda e: len(e.plan.actions)),
+        fundings=PlanRows(entries, _funding_rows, lambda e: len(e.plan.fundings)),
         funder_summary=_funder_summary(entries),
         charter=_charter_matrix(entries, referential),
         team=_team_rows(entries, referential),
@@ -266,7 +314,12 @@ def _deliberation_summary(plan: Plan, bodies: tuple[str, ...]) -> str:
 
 def _fields(record: Any, table: str) -> dict[str, Any]:
     """A plan record as a dict keyed by its table's column keys."""
-    return {key: getattr(record, key) for key in PLAN.table(table).keys}
+    return {key: getattr(record, key) for key in _table_keys(table)}
+
+
+@functools.cache
+def _table_keys(table: str) -> tuple[str, ...]:
+    return tuple(PLAN.table(table).keys)
 
 
 def _action_rows(entry: PlanEntry, today: dt.date) -> list[dict[str, Any]]:
@@ -276,6 +329,10 @@ def _action_rows(entry: PlanEntry, today: dt.date) -> list[dict[str, Any]]:
         row["late"] = "Oui" if action.is_late(today) else ""
         rows.append(row)
     return rows
+
+
+def _funding_rows(entry: PlanEntry) -> list[dict[str, Any]]:
+    return [dict(epci=entry.epci, siren=entry.siren, **_fields(f, "T_Financements")) for f in entry.plan.fundings]
 
 
 def _funder_summary(entries: list[PlanEntry]) -> list[dict[str, Any]]:

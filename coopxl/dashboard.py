@@ -62,6 +62,11 @@ CHART_PAGE_HEIGHT = 660
 COMMITTEE_CHART_WIDTH = 600
 """Pixels: the first chart of the comité sheet, wide enough for the EPCI names to stay on one
 line (LibreOffice skips labels that wrap); the second one takes the rest of the table's width."""
+STREAM_FROM_CELLS = 300_000
+"""Cells of the two longest sheets from which every sheet is written row by row to a temporary
+file (XlsxWriter's constant_memory mode; about 90 plans of 60 actions): memory then stays flat
+(3 million cells for 1,000 plans). Below, the workbook is built in memory, which is faster (a
+text repeated in many cells is written once, as a shared string)."""
 _SHOWN_LENGTH = {Kind.DATE: 10, Kind.PERCENT: 5}
 
 
@@ -70,6 +75,11 @@ def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
     with atomic_write(path) as temporary:
         _Writer(dashboard, temporary).write()
     return path
+
+
+def streamed_size(d: Dashboard) -> int:
+    """Cells of the Actions and Financements sheets, which decide how the workbook is written."""
+    return len(d.actions) * len(DASHBOARD_ACTIONS.columns) + len(d.fundings) * len(DASHBOARD_FUNDINGS.columns)
 
 
 def funder_table(d: Dashboard) -> tuple[list[Column], list[dict[str, Any]]]:
@@ -104,7 +114,7 @@ def committee_rows(d: Dashboard) -> list[dict[str, Any]]:
     return rows + [total]
 
 
-def text_width(column: Column, rows: list[dict[str, Any]]) -> float:
+def text_width(column: Column, rows: Sequence[dict[str, Any]]) -> float:
     """A column's width from its content: the longest value shown, within sensible bounds.
 
     Headers wrap, so only their longest word counts. Long texts keep the schema's width
@@ -136,7 +146,8 @@ class _Writer:
         self.dashboard = dashboard
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": False,
+            "default_date_format": NUMBER_FORMATS[Kind.DATE],
+            "constant_memory": streamed_size(dashboard) >= STREAM_FROM_CELLS,
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
@@ -159,6 +170,17 @@ class _Writer:
         self.consolidated_on = f"Consolidé le {french.date_long(when.date())} à {when:%H:%M}"
 
     def write(self) -> None:
+        try:
+            self.write_sheets()
+        except BaseException:
+            # The sheets' temporary files (constant_memory) are removed by close() only.
+            for sheet in self.book.worksheets():
+                if sheet.constant_memory and not sheet.row_data_fh_closed:
+                    sheet._opt_close()
+                    Path(sheet.row_data_filename).unlink(missing_ok=True)
+            raise
+
+    def write_sheets(self) -> None:
         d = self.dashboard
         committee = self.book.add_worksheet(DASHBOARD_COMMITTEE.sheet)
         synthesis = self.sheet("Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis, frozen=1)
@@ -184,7 +206,8 @@ class _Writer:
         self.charts(synthesis, funders, len(rows))
         self.book.close()
 
-    def sheet(self, title: str, table: Table, rows: list[dict[str, Any]], *, frozen: int, total: bool = False) -> Any:
+    def sheet(self, title: str, table: Table, rows: Sequence[dict[str, Any]], *, frozen: int,
+              total: bool = False) -> Any:
         """A sheet holding one table under its title, set up for screen and paper."""
         sheet = self.book.add_worksheet(table.sheet)
         self.headings(sheet, title)
@@ -196,8 +219,8 @@ class _Writer:
 
     def headings(self, sheet: Any, title: str) -> None:
         sheet.write_string(0, 0, f"{TITLE} — {title}", self.title)
-        sheet.write_string(1, 0, f"{self.consolidated_on}, à partir de {french.count(self.dashboard.files, 'fichier')} du "
-                                 "dossier plans/.", self.subtitle)
+        files = french.count(self.dashboard.files, "fichier")
+        sheet.write_string(1, 0, f"{self.consolidated_on}, à partir de {files} du dossier plans/.", self.subtitle)
 
     def print_setup(self, sheet: Any, title: str, *, last_row: int, widths: list[float],
                     one_page: bool = False) -> None:
@@ -220,13 +243,14 @@ class _Writer:
         sheet.set_print_scale(readable_scale(widths, landscape=True, side_margins=MARGINS["left"] + MARGINS["right"],
                                              minimum=PRINT_SCALE))
 
-    def table(self, sheet: Any, table: Table, rows: list[dict[str, Any]], top: int, *,
+    def table(self, sheet: Any, table: Table, rows: Sequence[dict[str, Any]], top: int, *,
               total: bool = False) -> list[float]:
         """Write `rows` as the Excel table `table` from row `top`; return the column widths set.
 
         With `total`, the last row is a total row, in bold under a rule."""
         columns = table.columns
-        widths = [text_width(column, rows) for column in columns]
+        sample = rows[:WIDTH_SAMPLE]  # once: `PlanRows` computes rows each time they are read
+        widths = [text_width(column, sample) for column in columns]
         for index, (column, width) in enumerate(zip(columns, widths)):
             sheet.set_column(index, index, width, self.wrap if column.wraps else None)
         header_lines = max((wrapped_lines(c.header, w) for c, w in zip(columns, widths)), default=1)
@@ -238,6 +262,10 @@ class _Writer:
                  self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
                 for index, column in enumerate(columns)]
         write_string, write_number = sheet.write_string, sheet.write_number
+        # Rows must come in order in constant_memory mode: the header row before the data
+        # (in memory, add_table writes the same cells again).
+        for index, column in enumerate(columns):
+            write_string(top, index, column.header, self.header)
         for row_number, row in enumerate(rows, start=top + 1):
             for index, column, text_format, quoted, number_format in plan:
                 value = row.get(column.key)
@@ -265,7 +293,7 @@ class _Writer:
                     sheet.write_number(top + len(rows), index, value, bold)
                 else:
                     sheet.write_blank(top + len(rows), index, None, bold)
-        sheet.add_table(top, 0, top + max(len(rows), 1), len(columns) - 1, {
+        _add_table(sheet, top, top + max(len(rows), 1), len(columns) - 1, {
             "name": table.name, "style": "Table Style Light 1", "autofilter": True,
             "columns": [{"header": c.header, "header_format": self.header} for c in columns]})
         return widths
@@ -331,7 +359,8 @@ class _Writer:
             "values": [DASHBOARD_FUNDER_SHEET, total_row, 1, total_row, last_col],
             "data_labels": {"value": True, "num_format": NUMBER_FORMATS[Kind.AMOUNT],
                             "font": {"size": font_size, "name": FONT}}})
-        chart.set_title({"name": "Financements par financeur (hors refusés)", "name_font": {"size": font_size + 2, "name": FONT}})
+        chart.set_title({"name": "Financements par financeur (hors refusés)",
+                         "name_font": {"size": font_size + 2, "name": FONT}})
         chart.set_legend({"none": True})
         chart.set_y_axis({"reverse": True, "num_font": {"size": font_size, "name": FONT}, "interval_unit": 1})
         # The axis without « € » (named once in its title): its labels stay short enough to all show.
@@ -363,6 +392,38 @@ class _Writer:
             self.committee_sheet.insert_chart(self.committee_top, 0, self.funding_chart(
                 total_row, committee_height, max(300, self.committee_width - COMMITTEE_CHART_WIDTH - 24), 8),
                 {"x_offset": COMMITTEE_CHART_WIDTH + 16})
+
+
+class _NoRecord(dict):
+    """A dict that keeps nothing: XlsxWriter's per-cell record of table ranges."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def _add_table(sheet: Any, top: int, last_row: int, last_column: int, options: dict[str, Any]) -> None:
+    """An Excel table over cells already written, also on a constant_memory sheet.
+
+    XlsxWriter refuses tables in constant_memory mode only because it writes their header
+    cells itself, in rows already flushed; the caller wrote them, in order. So: the mode is off
+    for this one call, the cells add_table puts in the row buffer are discarded, and its
+    record of every cell of the range (to refuse overlaps; 3 million entries, 300 MB, for
+    1,000 plans) is not kept: a dashboard sheet holds one table and no merged cell.
+    Relies on XlsxWriter 3.x internals (`constant_memory`, `table`, `table_cells`); the
+    dashboard tests read every table back."""
+    if not sheet.constant_memory:
+        sheet.add_table(top, 0, last_row, last_column, options)
+        return
+    pending = {row: dict(cells) for row, cells in sheet.table.items()}
+    record, sheet.table_cells = sheet.table_cells, _NoRecord()
+    sheet.constant_memory = False
+    try:
+        sheet.add_table(top, 0, last_row, last_column, options)
+    finally:
+        sheet.constant_memory = True
+        sheet.table_cells = record
+        sheet.table.clear()
+        sheet.table.update(pending)
 
 
 def _header_text(text: str) -> str:

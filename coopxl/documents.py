@@ -553,10 +553,19 @@ def _month(day: dt.date | None) -> str:
     return f"{french.MONTHS[day.month - 1]} {day.year}" if day else ""
 
 
+_TYPESET: dict[str, str] = {}
+"""Text → the same text typeset: the three documents of a plan share most of their context."""
+
+
 def typeset(value: Any) -> Any:
     """French typography on every text of a context (no-break spaces), recursively."""
     if isinstance(value, str):
-        return french.typography(value)
+        done = _TYPESET.get(value)
+        if done is None:
+            if len(_TYPESET) > 50_000:
+                _TYPESET.clear()
+            done = _TYPESET[value] = french.typography(value)
+        return done
     if isinstance(value, dict):
         return {k: typeset(v) for k, v in value.items()}
     if isinstance(value, list):

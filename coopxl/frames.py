@@ -34,7 +34,7 @@ YES_NO_KEYS = frozenset({"late"})
 """Dashboard columns holding « Oui » or nothing: booleans in the DataFrames."""
 
 
-def dashboard_tables(d: Dashboard) -> dict[str, tuple[Sequence[Column], list[dict[str, Any]]]]:
+def dashboard_tables(d: Dashboard) -> dict[str, tuple[Sequence[Column], Sequence[dict[str, Any]]]]:
     """Every table of the dashboard: its name → (columns, rows)."""
     from .consolidation import calendar_columns, charter_columns
     from .dashboard import funder_table
@@ -60,7 +60,7 @@ def to_pandas(d: Dashboard) -> dict[str, pandas.DataFrame]:
     return {name: _frame(pandas, columns, rows) for name, (columns, rows) in dashboard_tables(d).items()}
 
 
-def _frame(pandas: Any, columns: Sequence[Column], rows: list[dict[str, Any]]) -> Any:
+def _frame(pandas: Any, columns: Sequence[Column], rows: Sequence[dict[str, Any]]) -> Any:
     data = {}
     for column in columns:
         values = [row.get(column.key) for row in rows]

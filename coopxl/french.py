@@ -384,6 +384,14 @@ _DATE = re.compile(rf"\b(1er|\d{{1,2}}) ({_MONTH_NAMES}) (\d{{4}})\b")
 _CIVILITY_SPACE = re.compile(r"\b(M\.|Mme|MM\.|Mmes) (?=[A-ZÀ-Ý])")
 _AMOUNT = re.compile(r"(\d) (€|%)")
 _THOUSANDS = re.compile(r"\b(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)(?=[ \u00a0]?(?:€|%))")
+_OPENING_QUOTE = re.compile("«[ \u00a0\u202f]*")
+_CLOSING_QUOTE = re.compile("[ \u00a0\u202f]*»")
+_SPACED_COLON = re.compile(r"(?<=\S) +:(?=\s|$)")
+_SPACED_PUNCTUATION = re.compile(r"(?<=\S) +([;!?])")
+_GLUED_PUNCTUATION = re.compile(r"(?<=[^\W\d_]|»|\))([;!?])(?=\s|$)")
+_ABBREVIATION_SPACE = re.compile(r"\b(n°|N°|art\.) +(?=\S)")
+_SPACE = re.compile(r"[ \u00a0]")
+_DIGIT = re.compile(r"\d")
 
 
 def typography(text: str | None) -> str:
@@ -391,14 +399,24 @@ def typography(text: str | None) -> str:
     in amounts and dates. Idempotent."""
     if not text:
         return text or ""
-    text = re.sub("«[ \u00a0\u202f]*", "«" + NBSP, text)
-    text = re.sub("[ \u00a0\u202f]*»", NBSP + "»", text)
-    text = re.sub(r"(?<=\S) +:(?=\s|$)", NBSP + ":", text)
-    text = re.sub(r"(?<=\S) +([;!?])", NNBSP + r"\1", text)
-    text = re.sub(r"(?<=[^\W\d_]|»|\))([;!?])(?=\s|$)", NNBSP + r"\1", text)
-    text = re.sub(r"\b(n°|N°|art\.) +(?=\S)", lambda m: m.group(1) + NBSP, text)
-    text = _CIVILITY_SPACE.sub(lambda m: m.group(1) + NBSP, text)
-    text = _DATE.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}{NBSP}{m.group(3)}", text)
-    text = _THOUSANDS.sub(lambda m: re.sub(r"[ \u00a0]", NNBSP, m.group(1)), text)
-    text = _AMOUNT.sub(lambda m: f"{m.group(1)}{NBSP if m.group(2) == '€' else NNBSP}{m.group(2)}", text)
+    # Each rule only where its characters are (`in` is far cheaper than a regex pass): a
+    # context holds thousands of texts, most of them plain.
+    if "«" in text:
+        text = _OPENING_QUOTE.sub("«" + NBSP, text)
+    if "»" in text:
+        text = _CLOSING_QUOTE.sub(NBSP + "»", text)
+    if ":" in text:
+        text = _SPACED_COLON.sub(NBSP + ":", text)
+    if ";" in text or "!" in text or "?" in text:
+        text = _SPACED_PUNCTUATION.sub(NNBSP + r"\1", text)
+        text = _GLUED_PUNCTUATION.sub(NNBSP + r"\1", text)
+    if "°" in text or "art." in text:
+        text = _ABBREVIATION_SPACE.sub(lambda m: m.group(1) + NBSP, text)
+    if "M" in text:
+        text = _CIVILITY_SPACE.sub(lambda m: m.group(1) + NBSP, text)
+    if _DIGIT.search(text):
+        text = _DATE.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}{NBSP}{m.group(3)}", text)
+        if "€" in text or "%" in text:
+            text = _THOUSANDS.sub(lambda m: _SPACE.sub(NNBSP, m.group(1)), text)
+            text = _AMOUNT.sub(lambda m: f"{m.group(1)}{NBSP if m.group(2) == '€' else NNBSP}{m.group(2)}", text)
     return text

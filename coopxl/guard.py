@@ -120,9 +120,9 @@ class Package:
 
 
 def _keeps(member: str) -> bool:
-    """Parts handed to the reader (workbook, its relationships, the styles, the sheets)."""
+    """Parts handed to the reader (workbook, styles, sheets, tables, and their relationships)."""
     return member in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml") or (
-        member.startswith("xl/worksheets/") and member.endswith(".xml"))
+        member.startswith(("xl/worksheets/", "xl/tables/")) and member.endswith((".xml", ".xml.rels")))
 
 
 def _check_package(path: Path) -> Package:

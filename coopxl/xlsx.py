@@ -9,6 +9,7 @@ tables as header + rows with their Excel row numbers.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 from collections.abc import Mapping
@@ -139,12 +140,12 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
 
     try:
         sheet_paths, hidden, defined = _read_package_index(package.parts)
-        _check_extents(path.name, package.parts, sheet_paths)
-        flags = _scan_flags(package.parts, sheet_paths)
+        flags = _scan_sheets(path.name, package.parts, sheet_paths)
         merged = _merged_ranges(package.parts, sheet_paths)
         broken_formats = _broken_formats(package.parts, sheet_paths)
+        table_parts = _table_parts(package.parts, sheet_paths)
         # The very bytes the guard checked (the file may be saved again meanwhile).
-        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data), load_tables=True)
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data))
         try:
             grids: dict[str, list[list[Any]]] = {}
 
@@ -153,7 +154,9 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
                     grids[sheet] = book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
                 return grids[sheet]
 
-            tables = {name: _read_table(book, name, grid) for name in book.table_names or ()}
+            # Each table cut from its sheet's grid: calamine's get_table_by_name parses the
+            # whole sheet again for every table.
+            tables = {part.name: _read_table(part, grid(part.sheet)) for part in table_parts}
             names = {}
             for name, (sheet, ref) in defined.items():
                 if sheet in sheet_paths:
@@ -238,74 +241,133 @@ def _range_values(grid: list[list[Any]], ref: str) -> list[Any]:
     return values
 
 
-def _read_table(book: Any, name: str, grid: Any) -> RawTable:
-    table = book.get_table_by_name(name)
-    data_row, first_col = table.start
-    last_row, last_col = table.end
-    width = last_col - first_col + 1
-    headers = [str(h) if h is not None else "" for h in table.columns]
-    rows = [(data_row + 1 + i, list(values)) for i, values in enumerate(table.to_python())]
+@dataclass
+class _TablePart:
+    """An Excel table as declared in the package: its sheet, name, range and column names."""
+
+    sheet: str
+    name: str
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+    """0-based, the header row included."""
+    header_rows: int
+    headers: list[str]
+
+
+_ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_RELATIONSHIP_RE = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_TABLE_RE = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
+_TABLE_COLUMN_RE = re.compile(rb'<(?:\w+:)?tableColumn\b[^>]*?\sname="([^"]*)"')
+_XML_ATTR_RE = re.compile(rb'([\w:]+)="([^"]*)"')
+
+
+def _table_parts(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> list[_TablePart]:
+    """Every table of the workbook, from each sheet's relationships and its table parts.
+
+    Regular expressions, not an XML parser: these parts are a few hundred bytes each, the
+    guard has refused DTDs and entities, and a parser costs 3 ms a plan here."""
+    found = []
+    for sheet, member in sheet_paths.items():
+        folder, _, base = member.rpartition("/")
+        rels = parts.get(f"{folder}/_rels/{base}.rels")
+        if not rels or b"/table" not in rels:
+            continue
+        for relationship in _RELATIONSHIP_RE.findall(rels):
+            attributes = dict(_XML_ATTR_RE.findall(relationship))
+            if not attributes.get(b"Type", b"").endswith(b"/table"):
+                continue
+            target = _xml_text(attributes.get(b"Target", b""))
+            target = target[1:] if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
+            table = parts.get(target)
+            root = _TABLE_RE.search(table) if table else None
+            if table is None or root is None:
+                continue
+            attributes = dict(_XML_ATTR_RE.findall(root.group(1)))
+            match = _REF_RE.match(_xml_text(attributes.get(b"ref", b"")))
+            name = _xml_text(attributes.get(b"displayName") or attributes.get(b"name") or b"")
+            if not match or not match.group(3) or not name:
+                continue
+            col1, row1, col2, row2 = match.groups()
+            headers = [_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), _xml_text(raw))
+                       for raw in _TABLE_COLUMN_RE.findall(table)]
+            found.append(_TablePart(sheet, name, int(row1) - 1, column_index(col1), int(row2) - 1,
+                                    column_index(col2), int(attributes.get(b"headerRowCount") or 1), headers))
+    return found
+
+
+def _read_table(part: _TablePart, sheet_grid: list[list[Any]]) -> RawTable:
+    first_col, width = part.first_column, part.last_column - part.first_column + 1
+    data_row = part.first_row + part.header_rows
+
+    def values(row_index: int) -> list[Any]:
+        line = sheet_grid[row_index][first_col:first_col + width] if row_index < len(sheet_grid) else []
+        return line + [""] * (width - len(line))
+
+    rows = [(row_index + 1, values(row_index)) for row_index in range(data_row, part.last_row + 1)]
     # Rows typed just under the table, which Excel did not add to it.
-    sheet_grid = grid(table.sheet)
     below = []
-    row_index = last_row + 1
+    row_index = part.last_row + 1
     while row_index < len(sheet_grid):
-        values = sheet_grid[row_index][first_col:first_col + width]
-        if not any(v not in ("", None) for v in values):
+        line = values(row_index)
+        if not any(v not in ("", None) for v in line):
             break
-        values += [""] * (width - len(values))
-        rows.append((row_index + 1, values))
+        rows.append((row_index + 1, line))
         below.append(row_index + 1)
         row_index += 1
-    return RawTable(name=name, sheet=table.sheet, headers=headers, header_row=data_row,
+    headers = part.headers[:width] + [""] * (width - len(part.headers))
+    return RawTable(name=part.name, sheet=part.sheet, headers=headers, header_row=data_row,
                     first_column=first_col, rows=rows, rows_below=below)
 
 
-def _check_extents(name: str, parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> None:
-    """Refuse a sheet whose farthest cell would make the reader allocate an absurd area."""
+def _scan_sheets(name: str, parts: Mapping[str, bytes], sheet_paths: dict[str, str]
+                 ) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each sheet's XML looked at once: its extent checked, its flagged cells found."""
+    flags: dict[tuple[str, str], tuple[str, str]] = {}
     for sheet, member in sheet_paths.items():
         data = parts.get(member)
-        if not data:
-            continue
-        # Distinct values only (a C-level set), then Python on the few that remain.
-        row_numbers = set(_ROW_OF_CELL_RE.findall(data))
-        if not row_numbers:
-            continue
-        rows = max(int(row) for row in row_numbers)
-        letters = max(set(_COLUMN_OF_CELL_RE.findall(data)), key=lambda text: (len(text), text))
-        columns = column_index(letters.decode()) + 1
-        if rows * columns > MAX_SHEET_CELLS:
-            # The cell to clear: the one that alone spans the largest area from A1.
-            letters, row = max(_CELL_REF_RE.findall(data),
-                               key=lambda ref: int(ref[1]) * (column_index(ref[0].decode()) + 1))
-            raise UnreadableWorkbookError("sheet-too-large", name=name, tab=sheet, last=(letters + row).decode(),
-                                          rows=french.thousands(rows), columns=french.thousands(columns))
-
-
-def _scan_flags(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """Cells that hold an error value, or a formula saved without its result."""
-    flags = {}
-    for sheet, member in sheet_paths.items():
-        data = parts.get(member)
-        if not data:
-            continue
-        # Plain substring tests first: most sheets have neither, and `in` is far faster than a regex.
-        if (b't="e"' not in data and b"f>" not in data
-                and b"f/>" not in data and b"<f " not in data and b":f " not in data):
-            continue
-        if not _HAS_FORMULA_OR_ERROR.search(data):
-            continue
-        for match in _CELL_RE.finditer(data):
-            attributes = dict(_ATTR_RE.findall(match.group(1)))
-            inner = match.group(2) or b""
-            ref = attributes.get(b"r", b"").decode()
-            value = _VALUE_RE.search(inner)
-            if attributes.get(b"t") == b"e":
-                flags[(sheet, ref)] = ("error", _xml_text(value.group(1)) if value else "#N/A")
-            elif (formula := _FORMULA_RE.search(inner)) and not (value and value.group(1)):
-                text = _xml_text(formula.group(1) or b"")
-                flags[(sheet, ref)] = ("no-value", "=" + text if text else "formule partagée")
+        if data:
+            _check_extent(name, sheet, data)
+            _scan_flags(sheet, data, flags)
     return flags
+
+
+def _check_extent(name: str, sheet: str, data: bytes) -> None:
+    """Refuse a sheet whose farthest cell would make the reader allocate an absurd area."""
+    # Distinct values only (a C-level set), then Python on the few that remain.
+    row_numbers = set(_ROW_OF_CELL_RE.findall(data))
+    if not row_numbers:
+        return
+    rows = max(int(row) for row in row_numbers)
+    letters = max(set(_COLUMN_OF_CELL_RE.findall(data)), key=lambda text: (len(text), text))
+    columns = column_index(letters.decode()) + 1
+    if rows * columns > MAX_SHEET_CELLS:
+        # The cell to clear: the one that alone spans the largest area from A1.
+        letters, row = max(_CELL_REF_RE.findall(data),
+                           key=lambda ref: int(ref[1]) * (column_index(ref[0].decode()) + 1))
+        raise UnreadableWorkbookError("sheet-too-large", name=name, tab=sheet, last=(letters + row).decode(),
+                                      rows=french.thousands(rows), columns=french.thousands(columns))
+
+
+def _scan_flags(sheet: str, data: bytes, flags: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """Add to `flags` the cells that hold an error value, or a formula saved without its result."""
+    # Plain substring tests first: most sheets have neither, and `in` is far faster than a regex.
+    if (b't="e"' not in data and b"f>" not in data
+            and b"f/>" not in data and b"<f " not in data and b":f " not in data):
+        return
+    if not _HAS_FORMULA_OR_ERROR.search(data):
+        return
+    for match in _CELL_RE.finditer(data):
+        attributes = dict(_ATTR_RE.findall(match.group(1)))
+        inner = match.group(2) or b""
+        ref = attributes.get(b"r", b"").decode()
+        value = _VALUE_RE.search(inner)
+        if attributes.get(b"t") == b"e":
+            flags[(sheet, ref)] = ("error", _xml_text(value.group(1)) if value else "#N/A")
+        elif (formula := _FORMULA_RE.search(inner)) and not (value and value.group(1)):
+            text = _xml_text(formula.group(1) or b"")
+            flags[(sheet, ref)] = ("no-value", "=" + text if text else "formule partagée")
 
 
 def _xml_text(raw: bytes) -> str:

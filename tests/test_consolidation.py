@@ -55,7 +55,16 @@ def test_synthesis_has_one_row_per_epci_with_not_received(workspace: Workspace) 
     assert plan["last_review"].isoformat() == "2026-06-09"
 
 
-def test_dashboard_written_and_read_back(workspace: Workspace) -> None:
+@pytest.fixture(params=["in-memory", "streamed"])
+def write_mode(request, monkeypatch) -> str:
+    """Both ways the dashboard is written: in memory, and row by row (large dashboards)."""
+    import coopxl.dashboard
+
+    monkeypatch.setattr(coopxl.dashboard, "STREAM_FROM_CELLS", 0 if request.param == "streamed" else 10**9)
+    return request.param
+
+
+def test_dashboard_written_and_read_back(workspace: Workspace, write_mode: str) -> None:
     before = digests(workspace.plans_folder)
     output = workspace.outputs_folder / "tableau-de-bord.xlsx"
     write_dashboard(consolidate(workspace, today=TODAY), output)
@@ -100,7 +109,7 @@ def test_dashboard_written_and_read_back(workspace: Workspace) -> None:
     assert charter == {"1.1": 1, "5.2": 0, "6.1": 1}
 
 
-def test_text_that_looks_like_a_formula_stays_text(workspace: Workspace) -> None:
+def test_text_that_looks_like_a_formula_stays_text(workspace: Workspace, write_mode: str) -> None:
     output = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "tdb.xlsx")
     sheet = openpyxl.load_workbook(output)["Actions"]
     title, comment = sheet["E5"], sheet["W6"]
@@ -136,7 +145,7 @@ def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_
     assert {"ancienne-version.xlsx", "compte-rendu.docx", "~$plan-cooperation_cc-val-eyrieux.xlsx"} <= checks_files
 
 
-def test_interrupted_write_keeps_the_previous_dashboard(workspace: Workspace, monkeypatch) -> None:
+def test_interrupted_write_keeps_the_previous_dashboard(workspace: Workspace, monkeypatch, write_mode: str) -> None:
     import coopxl.dashboard
 
     output = workspace.outputs_folder / "tableau-de-bord.xlsx"
@@ -172,7 +181,7 @@ def test_parallel_reading_gives_the_same_dashboard(workspace: Workspace, referen
 
 
 @needs_libreoffice
-def test_libreoffice_opens_and_converts_the_dashboard(workspace: Workspace, tmp_path: Path) -> None:
+def test_libreoffice_opens_and_converts_the_dashboard(workspace: Workspace, tmp_path: Path, write_mode: str) -> None:
     output = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "tableau-de-bord.xlsx")
     (pdf,) = convert([output], "pdf", tmp_path / "pdf", tmp_path / "profile")
     assert pdf.read_bytes().startswith(b"%PDF")
