@@ -1,4 +1,4 @@
-"""Rebuild word_templates/ (the editable Word templates) from coopxl/word_templates.py.
+"""Rebuild word_templates/ (the editable Word templates) from scripts/word_templates.py.
 
     python scripts/build_word_templates.py
 The committed templates must equal what this writes (tests/test_documents.py checks it).
@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from coopxl.word_templates import build_word_templates  # noqa: E402
+from word_templates import build_word_templates  # noqa: E402  (beside this script)
 
 
 def main() -> int:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 import pytest
+
+# The build tools (Word templates, README blocks) live in scripts/, outside the package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from factories import make_plan, make_referential
 
 import coopxl.messages as messages

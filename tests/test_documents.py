@@ -25,7 +25,7 @@ from coopxl.documents import (
 from coopxl.messages import CoopxlError
 from coopxl.model import Deliberation
 from coopxl.reader import read_plan, read_referential
-from coopxl.word_templates import build_word_templates
+from word_templates import build_word_templates
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

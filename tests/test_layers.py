@@ -13,7 +13,7 @@ LAYERS = {
     "lxml": {"xlsxpatch"},
     "xlsxwriter": {"dashboard"},
     "xlwings": {"excel_entry", "excel_install", "addin"},
-    "docx": {"documents", "word_templates"},
+    "docx": {"documents"},
     "docxtpl": {"documents"},
     "pandas": {"frames"},
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from coopxl.docs import BLOCKS, render_block
+from readme_blocks import BLOCKS, render_block
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 CI = Path(__file__).resolve().parent.parent / ".ci" / "run"
@@ -16,7 +16,7 @@ def test_generated_blocks_are_up_to_date() -> None:
     for name in BLOCKS:
         block = re.search(rf"<!-- {name}:début -->\n(.*)\n<!-- {name}:fin -->", text, re.S)
         assert block, name
-        assert block.group(1) == render_block(name), f"run: python -m coopxl.docs ({name})"
+        assert block.group(1) == render_block(name), f"run: python scripts/readme_blocks.py ({name})"
 
 
 def test_ci_runs_exactly_the_readme_test_command() -> None:

@@ -65,12 +65,10 @@ def test_every_writer_goes_through_the_atomic_helper() -> None:
     allowed = {
         ("addin.py", "book.save()"),  # pyOpenVBA edits a copy in a temporary folder
         ("addin.py", "shutil.copy(xlwings_template(), carrier)"),
-        ("docs.py", 'readme.write_text(new, encoding="utf-8")'),  # developer tool
         ("documents.py", "shutil.copyfile(file, copy)"),  # staging copies in a temporary folder
         ("excel_entry.py", '(SETTINGS / "dossier-de-travail.txt").write_text(str(folder), encoding="utf-8")'),
         ("workspace.py", "shutil.copy2(source / REFERENTIAL_NAME, folder / REFERENTIAL_NAME)"),  # into a new folder
         ("workspace.py", "shutil.copytree(source / PLANS_FOLDER, folder / PLANS_FOLDER)"),
-        ("word_templates.py", "return doc.save(path)"),  # _Doc.save itself uses atomic_write
         ("annotate.py", "package.save()"),  # XlsxPackage.save itself uses atomic_write
         ("followup.py", "package.save()"),
         ("migration.py", "package.save()"),

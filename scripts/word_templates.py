@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .documents import DELIBERATION_CC, DELIBERATION_PARC, FEUILLE_DE_ROUTE
-from .french import typography
+from coopxl.documents import DELIBERATION_CC, DELIBERATION_PARC, FEUILLE_DE_ROUTE
+from coopxl.french import typography
 
 FONT = "Liberation Sans"
 """Metric-compatible with Arial; Word substitutes Arial where it is missing."""
@@ -186,7 +186,7 @@ class _Doc:
         self.p("")
 
     def save(self, path: Path) -> Path:
-        from .files import atomic_write
+        from coopxl.files import atomic_write
 
         with atomic_write(path) as temporary:
             self.doc.save(str(temporary))

@@ -1,6 +1,6 @@
 """Generated parts of README.md: the command reference (from `--help`) and the catalogue of codes.
 
-`python -m coopxl.docs` rewrites them in place; a test checks that README.md is up to date.
+`python scripts/readme_blocks.py` rewrites them in place; a test checks that README.md is up to date.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run from a source checkout, like the other scripts
+
 BLOCKS = ("commandes", "codes", "champs", "schema-json")
 
 
 def command_reference() -> str:
     """Every command's French help, as Markdown."""
-    from .cli import COMMANDS, build_parser
+    from coopxl.cli import COMMANDS, build_parser
 
     parser = build_parser()
     parts = ["```text", parser.format_help().rstrip(), "```"]
@@ -29,7 +32,7 @@ def command_reference() -> str:
 
 def code_reference() -> str:
     """The catalogue of finding codes, as a Markdown table."""
-    from .messages import CATALOGUE
+    from coopxl.messages import CATALOGUE
 
     lines = ["| Code | Sévérité | Famille | Intitulé |", "|---|---|---|---|"]
     for code in CATALOGUE.values():
@@ -39,7 +42,7 @@ def code_reference() -> str:
 
 def field_reference() -> str:
     """The fields a Word template may use (documents.CONTEXT_FIELDS), as a Markdown list."""
-    from .documents import CONTEXT_FIELDS
+    from coopxl.documents import CONTEXT_FIELDS
 
     lines = []
 
@@ -93,5 +96,5 @@ def update_readme(readme: Path) -> bool:
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("README.md")
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "README.md"
     print("README mis à jour" if update_readme(target) else "README déjà à jour")
