@@ -461,6 +461,28 @@ Command = tuple[str, str, str, str, Callable[[argparse.ArgumentParser], None],
                 Callable[[argparse.Namespace], int]]
 
 
+def _paths_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER", help=help)
+
+
+def _json_option(parser: argparse.ArgumentParser, what: str = "le résultat") -> None:
+    parser.add_argument("--json", action="store_true", help=f"écrit {what} en JSON (pour un programme)")
+
+
+def _date_option(parser: argparse.ArgumentParser, help: str) -> None:
+    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ", help=help)
+
+
+def _referential_option(parser: argparse.ArgumentParser, default: str = "celui du dossier de travail") -> None:
+    parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
+                        help=f"référentiel à utiliser (par défaut : {default})")
+
+
+def _templates_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--modeles", type=Path, metavar="DOSSIER",
+                        help="modèles Word personnalisés (par défaut : DOSSIER/modeles/ s'il existe)")
+
+
 def _args_initialiser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, metavar="DOSSIER", help="dossier de travail à créer")
 
@@ -480,45 +502,36 @@ def _args_nouveau(parser: argparse.ArgumentParser) -> None:
 
 
 def _args_valider(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
-                        help="classeurs de plan, référentiel, ou dossier de travail")
-    parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
-                        help="référentiel à utiliser (par défaut : celui du dossier de travail, "
-                             "sinon les listes copiées dans chaque plan)")
-    parser.add_argument("--json", action="store_true", help="écrit le rapport en JSON (pour un programme)")
+    _paths_argument(parser, "classeurs de plan, référentiel, ou dossier de travail")
+    _referential_option(parser, "celui du dossier de travail, sinon les listes copiées dans chaque plan")
+    _json_option(parser, "le rapport")
     parser.add_argument("--annoter", action="store_true",
                         help="écrit les remarques dans la feuille Contrôles et surligne les cellules "
                              "(après une copie de sauvegarde)")
-    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
-                        help="date du jour pour les contrôles de suivi (par défaut : aujourd'hui)")
+    _date_option(parser, "date du jour pour les contrôles de suivi (par défaut : aujourd'hui)")
 
 
 def _args_consolider(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("dossier", type=Path, metavar="DOSSIER", help="dossier de travail")
     parser.add_argument("--sortie", type=Path, metavar="FICHIER",
                         help="tableau de bord à écrire (par défaut : sorties/tableau-de-bord.xlsx)")
-    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
-                        help="date du jour pour les actions en retard (par défaut : aujourd'hui)")
+    _date_option(parser, "date du jour pour les actions en retard (par défaut : aujourd'hui)")
     parser.add_argument("--jobs", type=int, metavar="N",
                         help="processus de lecture en parallèle (par défaut : 2 dès 6 plans sous Linux, "
                              "dès 40 sous Windows et macOS)")
-    parser.add_argument("--json", action="store_true", help="écrit la synthèse en JSON (pour un programme)")
+    _json_option(parser, "la synthèse")
 
 
 def _args_deliberations(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
-                        help="classeurs de plan, ou dossier de travail (tous ses plans)")
+    _paths_argument(parser, "classeurs de plan, ou dossier de travail (tous ses plans)")
     parser.add_argument("--sortie", type=Path, metavar="DOSSIER",
                         help="dossier des documents (par défaut : sorties/documents/<epci>/)")
     parser.add_argument("--pdf", action="store_true", help="ajoute une copie PDF de chaque document (LibreOffice)")
     parser.add_argument("--forcer", action="store_true", help="produit aussi les documents des plans en erreur")
-    parser.add_argument("--modeles", type=Path, metavar="DOSSIER",
-                        help="modèles Word personnalisés (par défaut : DOSSIER/modeles/ s'il existe)")
-    parser.add_argument("--referentiel", type=Path, metavar="FICHIER",
-                        help="référentiel (par défaut : celui du dossier de travail)")
-    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
-                        help="date des documents (par défaut : aujourd'hui)")
-    parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
+    _templates_option(parser)
+    _referential_option(parser)
+    _date_option(parser, "date des documents (par défaut : aujourd'hui)")
+    _json_option(parser)
 
 
 def _args_modeles(parser: argparse.ArgumentParser) -> None:
@@ -530,18 +543,16 @@ def _args_modeles(parser: argparse.ArgumentParser) -> None:
 
 
 def _args_suivi(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
-                        help="classeurs de plan, ou dossier de travail")
-    parser.add_argument("--date", type=_date, metavar="AAAA-MM-JJ",
-                        help="date de référence (par défaut : aujourd'hui) ; la réunion est la prochaine "
-                             "séance « Suivi semestriel » prévue, sinon cette date")
+    _paths_argument(parser, "classeurs de plan, ou dossier de travail")
+    _date_option(parser, "date de référence (par défaut : aujourd'hui) ; la réunion est la prochaine séance "
+                         "« Suivi semestriel » prévue, sinon cette date")
     parser.add_argument("--preparer", action="store_true",
                         help="ajoute dans chaque plan les lignes de la prochaine revue (T_Suivi) et la séance, "
                              "après une copie de sauvegarde")
     parser.add_argument("--sortie", type=Path, metavar="DOSSIER",
                         help="dossier des fiches (par défaut : sorties/suivi/)")
-    parser.add_argument("--modeles", type=Path, metavar="DOSSIER", help="modèles Word personnalisés")
-    parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
+    _templates_option(parser)
+    _json_option(parser)
 
 
 def _args_comparer(parser: argparse.ArgumentParser) -> None:
@@ -549,13 +560,12 @@ def _args_comparer(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("nouveau", type=Path, metavar="NOUVEAU.xlsx", help="version actuelle du plan")
     parser.add_argument("--sortie", type=Path, metavar="FICHIER",
                         help="résumé à écrire, .xlsx ou .docx (pour le compte rendu de réunion)")
-    parser.add_argument("--json", action="store_true", help="écrit les modifications en JSON")
+    _json_option(parser, "les modifications")
 
 
 def _args_migrer(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("chemins", type=Path, nargs="+", metavar="FICHIER|DOSSIER",
-                        help="classeurs de plan, ou dossier de travail")
-    parser.add_argument("--json", action="store_true", help="écrit le résultat en JSON (pour un programme)")
+    _paths_argument(parser, "classeurs de plan, ou dossier de travail")
+    _json_option(parser)
 
 
 def _args_excel(parser: argparse.ArgumentParser) -> None:
