@@ -101,7 +101,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     from .documents import generate_for_paths, output_names, workspace_root
     from .files import slugify
     from .validation import validate_plan
-    from .workspace import Referentials
+    from .workspace import Referentials, Workspace
 
     today = today or dt.date.today()
     batch = DocumentsBatch(files=batch_files(paths))
@@ -120,7 +120,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
         if errors and not force:
             batch.problems.append(blocking_finding(path, errors))
             continue
-        folder = (output or root / "sorties" / "documents") / slugify(plan.epci_name or path.stem)
+        folder = (output or Workspace(root).documents_folder) / slugify(plan.epci_name or path.stem)
         locked = [t for t in (folder / name for name in output_names(ref).values()) if locked_output(t)]
         if locked:
             batch.problems.append(finding("output-locked", file=file_key(path), path=str(locked[0]), app="Word"))
@@ -147,7 +147,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
         # name the one that failed and still produce the others.
         _one_by_one(batch, alone, options, lambda path: output)
     _one_by_one(batch, [p for p in eligible if p in shared], options,
-                lambda path: (output or workspace_root(path) / "sorties" / "documents") / slugify(path.stem))
+                lambda path: (output or Workspace.of(path).documents_folder) / slugify(path.stem))
     return batch
 
 

@@ -285,24 +285,16 @@ def _finish_batch(args: argparse.Namespace, command: str, files: list[Path], pro
 
 
 def _run_modeles(args: argparse.Namespace) -> int:
-    from .documents import FOLLOWUP_TEMPLATE_FIELDS, TEMPLATE_NAMES, check_template, template_path
-    from .files import copy_atomically
-
-    names = TEMPLATE_NAMES + tuple(FOLLOWUP_TEMPLATE_FIELDS)
+    from .documents import ALL_TEMPLATE_NAMES, check_template, copy_templates, template_path
+    from .workspace import Workspace
 
     if args.action == "copier":
-        folder = Path(args.chemins[0]) / "modeles" if args.chemins else Path("modeles")
-        folder.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            target = folder / name
-            if target.exists():
-                print(f"{target} existe déjà : conservé.")
-                continue
-            copy_atomically(template_path(name), target)
-            print(f"Modèle copié : {target}")
+        workspace = Workspace(args.chemins[0] if args.chemins else Path("."))
+        for target, copied in copy_templates(workspace.templates_folder):
+            print(f"Modèle copié : {target}" if copied else f"{target} existe déjà : conservé.")
         print("Modifiez ces modèles dans Word, puis vérifiez-les avec « coopxl modeles verifier ».")
         return EXIT_OK
-    paths = args.chemins or [template_path(name) for name in names]
+    paths = args.chemins or [template_path(name) for name in ALL_TEMPLATE_NAMES]
     status = EXIT_OK
     for path in paths:
         problems = check_template(Path(path))
@@ -317,39 +309,21 @@ def _run_modeles(args: argparse.Namespace) -> int:
 
 
 def _run_suivi(args: argparse.Namespace) -> int:
-    from .batch import problem_of, screen_plan
-    from .followup import generate_followup, is_followed, next_meeting, prepare_review
+    from .followup import generate_followup, prepare_reviews
     from .jsonreport import dumps, envelope
     from .textui import progress
 
     today = args.date or dt.date.today()
     if args.preparer:
-        from .batch import batch_files
-
-        files, problems, prepared = batch_files(args.chemins), [], []
-        if not files:
-            raise CoopxlError("no-plans-found", path=", ".join(map(str, args.chemins)))
-        for path in files:
-            plan, problem = screen_plan(path)
-            if plan is None:
-                problems.append(problem)
-                continue
-            if not is_followed(plan, today):
-                continue
-            meeting, _ = next_meeting(plan, today)
-            try:
-                saved, count = prepare_review(path, meeting)
-            except CoopxlError as error:  # this plan only (open in Excel…): the others go on
-                problems.append(problem_of(path, error))
-                continue
-            prepared.append({"plan": str(path.absolute()), "meeting": meeting, "rows": count,
-                             "backup": str(saved) if saved else None})
-            if not args.json:
-                print(f"{path.name} : revue du {meeting:%d/%m/%Y} préparée, "
-                      f"{french.count(count, 'ligne de suivi ajoutée', 'lignes de suivi ajoutées')} "
-                      + (f"(copie de sauvegarde : {saved})" if saved else "(classeur inchangé)"))
-        return _finish_batch(args, "suivi", files, problems, [p["plan"] for p in prepared if p["backup"]],
-                             prepared=prepared)
+        preparation = prepare_reviews(args.chemins, today)
+        for review in preparation.prepared if not args.json else ():
+            print(f"{review.plan.name} : revue du {review.meeting:%d/%m/%Y} préparée, "
+                  f"{french.count(review.rows, 'ligne de suivi ajoutée', 'lignes de suivi ajoutées')} "
+                  + (f"(copie de sauvegarde : {review.backup})" if review.backup else "(classeur inchangé)"))
+        prepared = [{"plan": str(r.plan.absolute()), "meeting": r.meeting, "rows": r.rows,
+                     "backup": str(r.backup) if r.backup else None} for r in preparation.prepared]
+        return _finish_batch(args, "suivi", preparation.files, preparation.problems,
+                             [p["plan"] for p in prepared if p["backup"]], prepared=prepared)
     result = generate_followup(args.chemins, today=today, output=args.sortie, templates_folder=args.modeles,
                                progress=None if args.json else progress)
     status = EXIT_FINDINGS if result.problems else EXIT_OK

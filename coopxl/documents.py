@@ -687,6 +687,27 @@ def _template_source(path: Path) -> str:
     return source
 
 
+ALL_TEMPLATE_NAMES = TEMPLATE_NAMES + tuple(FOLLOWUP_TEMPLATE_FIELDS)
+"""Every Word template shipped with coopxl: the plan's documents, then the follow-up ones."""
+
+
+def copy_templates(folder: Path) -> list[tuple[Path, bool]]:
+    """Copy the shipped Word templates into `folder` to customise them (`coopxl modeles copier`).
+
+    A template already there is kept. Returns (target, copied) for each template."""
+    from .files import copy_atomically
+
+    folder.mkdir(parents=True, exist_ok=True)
+    done = []
+    for name in ALL_TEMPLATE_NAMES:
+        target = folder / name
+        copied = not target.exists()
+        if copied:
+            copy_atomically(template_path(name), target)
+        done.append((target, copied))
+    return done
+
+
 def fields_for(name: str) -> dict[str, Any]:
     """The context fields a template may use, by template name (follow-up templates have their own)."""
     return FOLLOWUP_TEMPLATE_FIELDS.get(name, CONTEXT_FIELDS)
@@ -944,7 +965,7 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
                        templates_folder: Path | None = None, pdf: bool = False, force: bool = False,
                        today: dt.date | None = None, progress: Any = None, jobs: int | None = None) -> BatchResult:
     """Documents of every plan named or found; plans with blocking errors skipped unless `force`."""
-    from .workspace import Referentials, expand_paths
+    from .workspace import Referentials, Workspace, expand_paths
 
     today = today or dt.date.today()
     files = expand_paths(paths, locks=False)
@@ -956,12 +977,12 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     for path in files:
         root = workspace_root(path)
         ref = referentials.for_plan(path)
-        folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
+        folder = templates_folder or Workspace(root).custom_templates
         if folder not in templates_cache:
             templates_cache[folder] = ensure_templates(folder)
         if id(ref) not in referential_placeholders:
             referential_placeholders[id(ref)] = placeholder_findings(None, ref)
-        work.append((path, ref, templates_cache[folder], output or root / "sorties" / "documents",
+        work.append((path, ref, templates_cache[folder], output or Workspace(root).documents_folder,
                      referential_placeholders[id(ref)]))
     from .parallel import map_processes
 

@@ -290,9 +290,10 @@ def consolider(live: LiveWorkbook, argument: str = "") -> str:
 
 def deliberations(live: LiveWorkbook, argument: str = "") -> str:
     from .batch import blocking_errors
-    from .documents import generate_documents
+    from .documents import ensure_templates, generate_documents
     from .files import slugify
     from .validation import validate_plan
+    from .workspace import Workspace
 
     plan, referential = _open_plan(live)
     if referential is None:
@@ -300,25 +301,29 @@ def deliberations(live: LiveWorkbook, argument: str = "") -> str:
     errors = blocking_errors(validate_plan(plan, referential))
     if errors:
         raise CoopxlError("plan-has-errors", name=live.path.name, count=len(errors))
-    folder = _working_folder(live) / "sorties" / "documents" / slugify(plan.epci_name or live.path.stem)
-    files = generate_documents(plan, referential, folder)
+    workspace = Workspace(_working_folder(live))
+    folder = workspace.documents_folder / slugify(plan.epci_name or live.path.stem)
+    # the working folder's customised templates, as `coopxl deliberations` uses
+    files = generate_documents(plan, referential, folder, templates=ensure_templates(workspace.custom_templates))
     _open_folder(folder)
     return f"{len(files)} documents écrits dans {folder}."
 
 
 def fiche_suivi(live: LiveWorkbook, argument: str = "") -> str:
     from .documents import ensure_templates, render
-    from .files import slugify
-    from .followup import FICHE_SUIVI, followup_context, next_meeting
+    from .followup import FICHE_SUIVI, fiche_name, followup_context, next_meeting
+    from .workspace import Workspace
 
     plan, referential = _open_plan(live)
     if referential is None:
         raise CoopxlError("no-working-folder")
     today = dt.date.today()
     meeting, _ = next_meeting(plan, today)
-    folder = _working_folder(live) / "sorties" / "suivi"
-    target = folder / f"fiche-suivi_{slugify(plan.epci_name or live.path.stem)}_{meeting:%Y-%m-%d}.docx"
-    template = ensure_templates(None, (FICHE_SUIVI,))[FICHE_SUIVI]
+    workspace = Workspace(_working_folder(live))
+    folder = workspace.followup_folder
+    target = folder / fiche_name(plan, live.path, meeting)
+    # the working folder's customised template, as `coopxl suivi` uses
+    template = ensure_templates(workspace.custom_templates, (FICHE_SUIVI,))[FICHE_SUIVI]
     render(template, followup_context(plan, referential, meeting), target, today)
     _open_folder(folder)
     return f"Fiche de suivi de la réunion du {meeting:%d/%m/%Y} écrite : {target}"

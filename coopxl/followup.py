@@ -15,7 +15,8 @@ from typing import Any
 
 from . import french
 from .documents import BLANK, FICHE_SUIVI, SYNTHESE_SUIVI, _member, typeset
-from .model import Plan, Referential, Session
+from .messages import CoopxlError
+from .model import Finding, Plan, Referential, Session
 from .schema import CLOSED_STATUSES, FOLLOWED_STATUSES, PLANNED, REVIEW_SESSION, TO_REQUEST
 
 HORIZON_DAYS = 183
@@ -192,25 +193,17 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
                       progress: Any = None) -> FollowupResult:
     """Fiches de suivi of every plan in œuvre or approved, and the Parc-wide summary."""
     from .batch import batch_files, problem_of, screen_plan
-    from .documents import ensure_templates, render, workspace_root
-    from .files import slugify
-    from .messages import CoopxlError
-    from .reader import read_referential
-    from .workspace import REFERENTIAL_NAME
+    from .documents import ensure_templates, render
+    from .workspace import Referentials, Workspace
 
     today = today or dt.date.today()
     files = batch_files(paths)
     if not files:
         raise CoopxlError("no-plans-folder", path=", ".join(map(str, paths)))
-    root = workspace_root(files[0])
-    if referential is None:
-        candidate = root / REFERENTIAL_NAME
-        if not candidate.is_file():
-            raise CoopxlError("referential-not-found", path=str(candidate))
-        referential = read_referential(candidate)
-    folder = templates_folder or (root / "modeles" if (root / "modeles").is_dir() else None)
-    templates = ensure_templates(folder, (FICHE_SUIVI, SYNTHESE_SUIVI))
-    output = output or root / "sorties" / "suivi"
+    workspace = Workspace.of(files[0])
+    referential = Referentials(referential).for_plan(files[0])
+    templates = ensure_templates(templates_folder or workspace.custom_templates, (FICHE_SUIVI, SYNTHESE_SUIVI))
+    output = output or workspace.followup_folder
     result = FollowupResult()
     plans = []
     for path in (progress(files, "Fiches de suivi") if progress else files):
@@ -222,8 +215,10 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
         if not is_followed(plan, today):
             continue
         meeting, _ = next_meeting(plan, today)
-        target = output / f"fiche-suivi_{slugify(plan.epci_name or path.stem)}_{meeting:%Y-%m-%d}.docx"
+        target = output / fiche_name(plan, path, meeting)
         if target in result.fiches:  # two files for one EPCI: each keeps its own fiche
+            from .files import slugify
+
             target = target.with_name(f"{target.stem}_{slugify(path.stem)}.docx")
         try:
             result.fiches.append(render(templates[FICHE_SUIVI], followup_context(plan, referential, meeting),
@@ -238,6 +233,13 @@ def generate_followup(paths: list[Path], *, today: dt.date | None = None, output
     return result
 
 
+def fiche_name(plan: Plan, path: Path, meeting: dt.date) -> str:
+    """`fiche-suivi_<epci>_<date>.docx`: the file name of a plan's fiche for a meeting."""
+    from .files import slugify
+
+    return f"fiche-suivi_{slugify(plan.epci_name or path.stem)}_{meeting:%Y-%m-%d}.docx"
+
+
 # --- preparing the coming review in the workbook -------------------------------------------
 
 
@@ -250,7 +252,6 @@ def prepare_review(path: Path, meeting: dt.date) -> tuple[Path | None, int]:
     (the file is then left untouched).
     """
     from .files import backup, refuse_if_open
-    from .messages import CoopxlError
     from .reader import read_plan
     from .validation import _is_not_a_plan
     from .xlsxpatch import XlsxPackage
@@ -282,7 +283,6 @@ def _append_rows(package: Any, table_name: str, rows: list[dict[str, Any]]) -> N
     """Append rows at the end of an Excel table (after its last non-empty row), growing its range.
 
     Each new cell takes the format of the cell above it (dates stay dates)."""
-    from .messages import CoopxlError
     from .schema import PLAN, normalize_header
     from .xlsxpatch import ref_of
 
@@ -313,3 +313,51 @@ def _append_rows(package: Any, table_name: str, rows: list[dict[str, Any]]) -> N
     end = max(last_row, used + len(rows))
     if end != last_row:
         table.set_ref(f"{ref_of(first_col, first_row)}:{ref_of(last_col, end)}")
+
+
+@dataclass
+class PreparedReview:
+    """The coming review added to one plan by `prepare_reviews`."""
+
+    plan: Path
+    meeting: dt.date
+    rows: int
+    backup: Path | None
+    """None when the plan already held this review (then left unchanged)."""
+
+
+@dataclass
+class PreparationResult:
+    """What `prepare_reviews` did: the plans prepared, and each file left out, with why."""
+
+    files: list[Path] = field(default_factory=list)
+    prepared: list[PreparedReview] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)
+
+
+def prepare_reviews(paths: list[Path], today: dt.date) -> PreparationResult:
+    """Prepare the coming review in every followed plan named or found (`coopxl suivi --preparer`).
+
+    Each plan gets the rows of its next planned « Suivi semestriel » (or of `today`), after a
+    backup; a file that is not a plan, or a plan open in Excel, is named and the others go on."""
+    from .batch import batch_files, problem_of, screen_plan
+
+    result = PreparationResult(files=batch_files(paths))
+    if not result.files:
+        raise CoopxlError("no-plans-found", path=", ".join(map(str, paths)))
+    for path in result.files:
+        plan, problem = screen_plan(path)
+        if plan is None:
+            if problem is not None:
+                result.problems.append(problem)
+            continue
+        if not is_followed(plan, today):
+            continue
+        meeting, _ = next_meeting(plan, today)
+        try:
+            saved, count = prepare_review(path, meeting)
+        except CoopxlError as error:  # this plan only (open in Excel…): the others go on
+            result.problems.append(problem_of(path, error))
+            continue
+        result.prepared.append(PreparedReview(path, meeting, count, saved))
+    return result

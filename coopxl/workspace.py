@@ -18,6 +18,7 @@ from .schema import PLAN
 REFERENTIAL_NAME = "referentiel.xlsx"
 PLANS_FOLDER = "plans"
 OUTPUTS_FOLDER = "sorties"
+TEMPLATES_FOLDER = "modeles"
 PLAN_PREFIX = "plan-cooperation_"
 DEFAULT_PERIOD_YEARS = 3
 
@@ -36,6 +37,16 @@ class Workspace:
         """The working folder a plan file sits in: the parent of its `plans/`, else its own folder."""
         parent = Path(plan).resolve().parent
         return cls(parent.parent if parent.name == PLANS_FOLDER else parent)
+
+    @property
+    def templates_folder(self) -> Path:
+        """Where the Parc keeps its customised Word templates (`coopxl modeles copier`)."""
+        return self.root / TEMPLATES_FOLDER
+
+    @property
+    def custom_templates(self) -> Path | None:
+        """The customised Word templates' folder, if the working folder has one."""
+        return self.templates_folder if self.templates_folder.is_dir() else None
 
     @property
     def documents_folder(self) -> Path:

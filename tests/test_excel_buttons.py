@@ -260,3 +260,23 @@ def test_every_button_twice_on_a_plan_with_two_findings_on_one_cell(troubled_pla
     assert seen["btnNouveau"][0].startswith("Plan créé") and seen["btnNouveau"][1].startswith("Erreur")
     assert not any("inattendue" in m for messages in seen.values() for m in messages)
     assert book.fill("Actions", "Q6") == RED and book.note_text("Actions", "M2") == LINTER_NOTE
+
+
+def test_buttons_use_the_working_folders_customised_templates(workspace: Path) -> None:
+    """Like `coopxl deliberations` and `coopxl suivi`: the Parc's own wording in modeles/ wins."""
+    from docx import Document
+
+    from coopxl.documents import copy_templates
+
+    for target, _ in copy_templates(workspace / "modeles"):
+        document = Document(str(target))
+        document.add_paragraph("Modèle personnalisé par le Parc")
+        document.save(str(target))
+    book = open_in_excel(workspace / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx")
+    click(book, "btnDeliberations")
+    click(book, "btnSuivi")
+    written = [*(workspace / "sorties" / "documents" / "cc-val-eyrieux").glob("*.docx"),
+               *(workspace / "sorties" / "suivi").glob("fiche-suivi_*.docx")]
+    assert len(written) == 4
+    for path in written:
+        assert "Modèle personnalisé par le Parc" in [p.text for p in Document(str(path)).paragraphs], path.name
