@@ -59,14 +59,6 @@ def batch_files(paths: list[Path]) -> list[Path]:
     return expand_paths(paths, locks=False)
 
 
-def blocking_errors(findings: list[Finding]) -> list[Finding]:
-    """The findings that block the documents of a plan: its errors.
-
-    The one count of blocking errors: `valider`, `deliberations`, the dashboard and the Excel
-    add-in all count `len(blocking_errors(validate_plan(plan, referential, today)))`."""
-    return [f for f in findings if f.severity == ERROR]
-
-
 def blocking_finding(path: Path, errors: list[Finding]) -> Finding:
     count = len(errors)
     words = f"{count} {'erreur bloquante' if count == 1 else 'erreurs bloquantes'}"
@@ -100,7 +92,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     left out even with `force`; a plan whose documents are open in Word is left out."""
     from .documents import generate_for_paths, output_names, workspace_root
     from .files import slugify
-    from .validation import validate_plan
+    from .validation import blocking_errors, validate_plan
     from .workspace import Referentials, Workspace
 
     today = today or dt.date.today()

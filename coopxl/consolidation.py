@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from . import french
-from .batch import blocking_errors
 from .files import slugify
 from .guard import is_lock_file, lock_owner
 from .messages import WARNING, CoopxlError, UnreadableWorkbookError, finding, phrase
@@ -38,7 +37,7 @@ from .schema import (
     Column,
     Kind,
 )
-from .validation import validate_plan
+from .validation import errors_of, validate_plan
 from .workspace import Workspace, expand_paths
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -294,7 +293,7 @@ def _synthesis_row(entry: PlanEntry, referential: Referential) -> dict[str, Any]
         "last_review": reviews[-1] if reviews else None,
         "epci_deliberation": _deliberation_summary(plan, (CC_BODY,)),
         "parc_deliberation": _deliberation_summary(plan, PARC_BODIES),
-        "errors": len(blocking_errors(findings)),  # the same count as valider and deliberations
+        "errors": len(errors_of(findings)),  # the same count as valider and the add-in
         "warnings": sum(f.severity == WARNING for f in findings),
     }
     for status, key in SYNTHESIS_STATUS_KEYS.items():

@@ -865,12 +865,12 @@ def ensure_templates(folder: Path | None = None, names: tuple[str, ...] = TEMPLA
 def placeholder_findings(plan: Plan | None, referential: Referential | None,
                          today: dt.date | None = None) -> list[Any]:
     """The « placeholder-value » findings of a plan and its référentiel: values no act may carry."""
-    from .validation import validate_plan, validate_referential
+    from .validation import PLACEHOLDER_CODE, validate_plan, validate_referential
 
     findings = validate_referential(referential) if referential is not None else []
     if plan is not None:
         findings += validate_plan(plan, referential, today or dt.date.today())
-    return [f for f in findings if f.code == "placeholder-value"]
+    return [f for f in findings if f.code == PLACEHOLDER_CODE]
 
 
 def generate_documents(plan: Plan, referential: Referential, output: Path, *,
@@ -1014,13 +1014,13 @@ def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path, list], *,
     A placeholder value does not stop the drafts (they show it); it stops the extracts."""
     from .files import slugify
     from .reader import read_plan
-    from .validation import validate_plan
+    from .validation import PLACEHOLDER_CODE, blocking_errors, validate_plan
 
     path, referential, templates, output, referential_placeholders = job
     plan = read_plan(path)
     findings = validate_plan(plan, referential, today)
-    placeholders = referential_placeholders + [f for f in findings if f.code == "placeholder-value"]
-    errors = [f for f in findings if f.severity == "Erreur" and f.code != "placeholder-value"]
+    placeholders = referential_placeholders + [f for f in findings if f.code == PLACEHOLDER_CODE]
+    errors = blocking_errors(findings)
     if errors and not force:
         return phrase("skipped-errors", count=len(errors), name=path.name)
     refused: list[str] = []

@@ -259,13 +259,12 @@ def _open_plan(live: LiveWorkbook) -> tuple[Plan, Any]:
 
 
 def valider(live: LiveWorkbook, argument: str = "") -> str:
-    from .batch import blocking_errors
-    from .validation import validate_plan
+    from .validation import errors_of, validate_plan
 
     plan, referential = _open_plan(live)
     findings = validate_plan(plan, referential)
     live.write_checks(findings, plan.checks)
-    errors = len(blocking_errors(findings))  # the count of `coopxl valider`
+    errors = len(errors_of(findings))  # the count of `coopxl valider`
     warnings = sum(f.severity == WARNING for f in findings)
     if not findings:
         return "Contrôle terminé : aucune erreur ni avertissement."
@@ -289,10 +288,9 @@ def consolider(live: LiveWorkbook, argument: str = "") -> str:
 
 
 def deliberations(live: LiveWorkbook, argument: str = "") -> str:
-    from .batch import blocking_errors
     from .documents import ensure_templates, generate_documents
     from .files import slugify
-    from .validation import validate_plan
+    from .validation import blocking_errors, validate_plan
     from .workspace import Workspace
 
     plan, referential = _open_plan(live)

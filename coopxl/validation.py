@@ -134,6 +134,23 @@ class References:
 # --- entry points ---------------------------------------------------------------------------
 
 
+PLACEHOLDER_CODE = "placeholder-value"
+
+
+def errors_of(findings: list[Finding]) -> list[Finding]:
+    """The errors among findings: the one count of errors of `valider`, the dashboard and the
+    Excel add-in, all from `validate_plan(plan, referential, today)` with the same référentiel."""
+    return [f for f in findings if f.severity == ERROR]
+
+
+def blocking_errors(findings: list[Finding]) -> list[Finding]:
+    """The errors that stop a plan's documents (`deliberations` and the add-in's button).
+
+    A value still holding a placeholder (« à compléter », « (exemple) ») is an error too, but
+    it stops only the extracts: the drafts are written and show it (SPEC §4, §7)."""
+    return [f for f in errors_of(findings) if f.code != PLACEHOLDER_CODE]
+
+
 def validate_plan(plan: Plan, referential: Referential | None = None,
                   today: dt.date | None = None) -> list[Finding]:
     """Every finding of a read plan: the reader's, then each rule family's."""
@@ -288,7 +305,7 @@ class _Checker:
         if kind is Kind.TEXT or kind is Kind.LONG_TEXT or kind is Kind.CODES:
             marker = placeholder_marker(value)
             if marker:
-                self.add("placeholder-value", record, key, marker=marker)
+                self.add(PLACEHOLDER_CODE, record, key, marker=marker)
             if kind is Kind.TEXT and _label_of(spec) == "Courriel" and not EMAIL.match(value):
                 self.add("invalid-email", record, key)
         elif kind is Kind.SIREN:

@@ -155,10 +155,9 @@ def test_comparer_and_migrer_refuse_a_workbook_that_is_not_a_plan(folder: Path) 
 def test_one_count_of_blocking_errors(tmp_path: Path) -> None:
     """A plan beside the référentiel (not in plans/): valider and deliberations use the same
     référentiel and count the same errors; the dashboard counts them the same way too."""
-    from coopxl.batch import blocking_errors
     from coopxl.consolidation import read_one
     from coopxl.reader import read_plan, read_referential
-    from coopxl.validation import validate_plan
+    from coopxl.validation import blocking_errors, validate_plan
 
     shutil.copy(ROOT / "examples" / "referentiel.xlsx", tmp_path / "referentiel.xlsx")
     plan = tmp_path / "plan.xlsx"
@@ -188,3 +187,21 @@ def test_two_files_for_one_epci_keep_their_own_documents(tmp_path: Path) -> None
     followup = check(run("suivi", str(work), "--json", "--date", "2026-11-25"), 0)
     fiches = [Path(p).name for p in followup["outputs"] if "cc-val-eyrieux" in p]
     assert len(fiches) == 2 and len(set(fiches)) == 2
+
+
+def test_a_placeholder_in_the_plan_stops_the_extracts_not_the_drafts(tmp_path: Path) -> None:
+    """SPEC §4/§7: an « à compléter » value is an error for valider, and no act is produced from
+    it; the plan's other documents are still written (a draft shows the marker)."""
+    work = tmp_path / "travail"
+    shutil.copytree(ROOT / "examples", work)
+    plan = work / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    workbook = openpyxl.load_workbook(plan)
+    sheet, cell = next(iter(workbook.defined_names["plan_intitule"].destinations))
+    workbook[sheet][cell.replace("$", "")] = "Plan de coopération (à compléter)"
+    workbook.save(plan)
+    checked = check(run("valider", str(plan), "--json", "--date", "2026-11-25"), 1)
+    assert [f["code"] for f in checked["findings"] if f["severity"] == "error"] == ["placeholder-value"]
+    documents = check(run("deliberations", str(plan), "--json", "--date", "2026-11-25"), 1)
+    assert {f["code"] for f in documents["findings"]} == {"extract-refused"}
+    written = sorted(Path(f).name for d in documents["documents"] for f in d["files"])
+    assert written == ["feuille-de-route.docx"]  # both délibérations are voted: extracts refused
