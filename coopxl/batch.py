@@ -100,6 +100,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     referentials = Referentials(referential)
     eligible: list[Path] = []
     folders: dict[Path, Path] = {}
+    checked: dict[Path, tuple[Plan, list[Finding]]] = {}
     for path in batch.files:
         plan, problem = screen_plan(path)
         if plan is None:  # screen_plan gives either a plan or the problem that leaves it out
@@ -108,7 +109,8 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
             continue
         root = workspace_root(path)
         ref = referentials.for_plan(path)
-        errors = blocking_errors(validate_plan(plan, ref, today))
+        findings = validate_plan(plan, ref, today)
+        errors = blocking_errors(findings)
         if errors and not force:
             batch.problems.append(blocking_finding(path, errors))
             continue
@@ -119,10 +121,12 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
             continue
         eligible.append(path)
         folders[path] = folder
+        checked[path] = (plan, findings)
     if not eligible:
         return batch
+    # The plans go to the document workers as read and validated here: each is read once.
     options: dict[str, Any] = dict(output=output, referential=referential, templates_folder=templates_folder,
-                                   force=True, today=today, pdf=pdf)
+                                   force=True, today=today, pdf=pdf, checked=checked)
     # Two files for one EPCI: each gets its documents in a folder named after its file, so that
     # neither overwrites the other's.
     shared = {p for p in eligible if list(folders.values()).count(folders[p]) > 1}

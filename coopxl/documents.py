@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -963,8 +963,12 @@ PARALLEL_FROM = 4
 
 def generate_for_paths(paths: list[Path], *, output: Path | None = None, referential: Referential | None = None,
                        templates_folder: Path | None = None, pdf: bool = False, force: bool = False,
-                       today: dt.date | None = None, progress: Any = None, jobs: int | None = None) -> BatchResult:
-    """Documents of every plan named or found; plans with blocking errors skipped unless `force`."""
+                       today: dt.date | None = None, progress: Any = None, jobs: int | None = None,
+                       checked: Mapping[Path, tuple[Plan, list[Any]]] | None = None) -> BatchResult:
+    """Documents of every plan named or found; plans with blocking errors skipped unless `force`.
+
+    `checked` gives plans already read and validated (with this référentiel and day) by path,
+    so that they are not read again."""
     from .workspace import Referentials, Workspace, expand_paths
 
     today = today or dt.date.today()
@@ -983,7 +987,7 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
         if id(ref) not in referential_placeholders:
             referential_placeholders[id(ref)] = placeholder_findings(None, ref)
         work.append((path, ref, templates_cache[folder], output or Workspace(root).documents_folder,
-                     referential_placeholders[id(ref)]))
+                     referential_placeholders[id(ref)], (checked or {}).get(path)))
     from .parallel import map_processes
 
     worker = functools.partial(_generate_one, force=force, today=today)
@@ -1007,8 +1011,8 @@ def generate_for_paths(paths: list[Path], *, output: Path | None = None, referen
     return result
 
 
-def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path, list], *, force: bool,
-                  today: dt.date) -> tuple[list[Path], list[str]] | str:
+def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path, list, tuple[Plan, list[Any]] | None], *,
+                  force: bool, today: dt.date) -> tuple[list[Path], list[str]] | str:
     """Read, check and write the documents of one plan: (files, extracts refused), or why it was skipped.
 
     A placeholder value does not stop the drafts (they show it); it stops the extracts."""
@@ -1016,9 +1020,12 @@ def _generate_one(job: tuple[Path, Referential, dict[str, Path], Path, list], *,
     from .reader import read_plan
     from .validation import PLACEHOLDER_CODE, blocking_errors, validate_plan
 
-    path, referential, templates, output, referential_placeholders = job
-    plan = read_plan(path)
-    findings = validate_plan(plan, referential, today)
+    path, referential, templates, output, referential_placeholders, checked = job
+    if checked is not None:
+        plan, findings = checked
+    else:
+        plan = read_plan(path)
+        findings = validate_plan(plan, referential, today)
     placeholders = referential_placeholders + [f for f in findings if f.code == PLACEHOLDER_CODE]
     errors = blocking_errors(findings)
     if errors and not force:
