@@ -249,20 +249,28 @@ def _appeal(doc: _Doc, court: str) -> None:
           size=9)
 
 
+def _act_opening(doc: _Doc, entity: str, identity: str, counts_label: str, assembly: tuple[str, str],
+                 subject: str) -> None:
+    """What opens both délibérations: who acts, the séance with its counts and register block, the objet."""
+    _draft_banner(doc)
+    doc.p(entity, bold=True, size=12, after=0)
+    doc.p(identity, size=9)
+    doc.p("{{ deliberation.titre }}", "Title")
+    doc.p("Séance du {{ deliberation.date }} — délibération n° {{ deliberation.numero }}", bold=True, align="CENTER")
+    _counts(doc, counts_label)
+    _seance(doc, *assembly)
+    doc.rich(("Objet : ", True), (subject, True))
+    doc.p("Classification @ctes : {{ deliberation.matiere }} — rapporteur : {{ deliberation.rapporteur }}", size=9)
+    doc.p("Exposé", "Heading 1")
+
+
 def build_deliberation_cc(path: Path) -> Path:
     doc = _Doc("{{ epci.nom }} — délibération n° {{ deliberation.numero }}",
                "{{ epci.nom }} — séance du {{ deliberation.date }}", draft_header=True)
-    _draft_banner(doc)
-    doc.p("{{ epci.entete }}", bold=True, size=12, after=0)
-    doc.p("Département : {{ epci.departement }} — SIREN {{ epci.siren }} — siège : {{ epci.siege }}", size=9)
-    doc.p("{{ deliberation.titre }}", "Title")
-    doc.p("Séance du {{ deliberation.date }} — délibération n° {{ deliberation.numero }}", bold=True, align="CENTER")
-    _counts(doc, "Conseillers en exercice")
-    _seance(doc, "conseil communautaire", "le conseil communautaire {{ epci.designation_de }}")
-    doc.rich(("Objet : ", True), ("plan de coopération {{ plan.periode }} entre {{ epci.designation }} et le "
-                                  "{{ parc.nom }} — approbation", True))
-    doc.p("Classification @ctes : {{ deliberation.matiere }} — rapporteur : {{ deliberation.rapporteur }}", size=9)
-    doc.p("Exposé", "Heading 1")
+    _act_opening(doc, "{{ epci.entete }}",
+                 "Département : {{ epci.departement }} — SIREN {{ epci.siren }} — siège : {{ epci.siege }}",
+                 "Conseillers en exercice", ("conseil communautaire", "le conseil communautaire {{ epci.designation_de }}"),
+                 "plan de coopération {{ plan.periode }} entre {{ epci.designation }} et le {{ parc.nom }} — approbation")
     doc.p("Le territoire communautaire est classé, en tout ou partie, dans le {{ parc.nom }}. Pour traduire "
           "la charte du Parc en actions concrètes, le syndicat mixte du Parc propose à chaque "
           "intercommunalité un plan de coopération : une feuille de route pluriannuelle, construite à deux, "
@@ -324,17 +332,9 @@ def build_deliberation_cc(path: Path) -> Path:
 def build_deliberation_parc(path: Path) -> Path:
     doc = _Doc("{{ parc.organisme }} — délibération n° {{ deliberation.numero }}",
                "{{ parc.organisme }} — {{ parc.instance }} du {{ deliberation.date }}", draft_header=True)
-    _draft_banner(doc)
-    doc.p("{{ parc.organisme|upper }}", bold=True, size=12, after=0)
-    doc.p("{{ parc.adresse }} — SIREN {{ parc.siren }}", size=9)
-    doc.p("{{ deliberation.titre }}", "Title")
-    doc.p("Séance du {{ deliberation.date }} — délibération n° {{ deliberation.numero }}", bold=True, align="CENTER")
-    _counts(doc, "Membres en exercice")
-    _seance(doc, "{{ parc.instance }}", "le {{ parc.instance }} du syndicat mixte")
-    doc.rich(("Objet : ", True), ("plan de coopération {{ plan.periode }} avec {{ epci.designation }} — "
-                                  "approbation", True))
-    doc.p("Classification @ctes : {{ deliberation.matiere }} — rapporteur : {{ deliberation.rapporteur }}", size=9)
-    doc.p("Exposé", "Heading 1")
+    _act_opening(doc, "{{ parc.organisme|upper }}", "{{ parc.adresse }} — SIREN {{ parc.siren }}",
+                 "Membres en exercice", ("{{ parc.instance }}", "le {{ parc.instance }} du syndicat mixte"),
+                 "plan de coopération {{ plan.periode }} avec {{ epci.designation }} — approbation")
     doc.p("Le Parc formalise ses relations avec chaque intercommunalité de son territoire par un plan de "
           "coopération : un programme d'actions pluriannuel, construit en commun, par lequel "
           "l'intercommunalité met en œuvre la charte dans ses domaines de compétence. Le Parc lui apporte en "

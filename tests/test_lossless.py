@@ -333,6 +333,18 @@ def test_a_package_coopxl_cannot_patch_is_refused_before_writing(tmp_path: Path,
     assert plan.read_bytes() == original and not (plan.parent / "sauvegardes").exists()
 
 
+def add_part(plan: Path, parts: dict[str, bytes], name: str, data: bytes, rels: str, relationship: bytes,
+             content_type: bytes) -> None:
+    """Rewrite `plan` with one more part, as Excel would add it: data, relationship, content type."""
+    parts[name] = data
+    parts[rels] = parts[rels].replace(b"</Relationships>", relationship + b"</Relationships>")
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/' + name.encode() + b'" ContentType="' + content_type + b'"/></Types>')
+    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as package:
+        for part, content in parts.items():
+            package.writestr(part, content)
+
+
 THREADED = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             b'<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" '
             b'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -350,16 +362,10 @@ def test_threaded_comments_of_users_ride_along(tmp_path: Path, referential_path:
     workbook = openpyxl.load_workbook(plan)
     sheet_part = f"xl/worksheets/sheet{workbook.sheetnames.index('Actions') + 1}.xml"
     rels = f"xl/worksheets/_rels/{sheet_part.rsplit('/', 1)[1]}.rels"
-    parts["xl/threadedComments/threadedComment1.xml"] = THREADED
-    parts[rels] = parts[rels].replace(b"</Relationships>", (
-        b'<Relationship Id="rIdTC1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" '
-        b'Target="../threadedComments/threadedComment1.xml"/></Relationships>'))
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/xl/threadedComments/threadedComment1.xml" '
-        b'ContentType="application/vnd.ms-excel.threadedcomments+xml"/></Types>'))
-    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    add_part(plan, parts, "xl/threadedComments/threadedComment1.xml", THREADED, rels,
+             b'<Relationship Id="rIdTC1" Type="http://schemas.microsoft.com/office/2017/10/relationships/'
+             b'threadedComment" Target="../threadedComments/threadedComment1.xml"/>',
+             b"application/vnd.ms-excel.threadedcomments+xml")
 
     report = validate_file(plan, today=TODAY)
     assert [f.code for f in report.findings] == ["invalid-choice"]
@@ -380,18 +386,13 @@ def test_overwriting_a_formula_leaves_out_the_calculation_chain(tmp_path: Path, 
     workbook.save(plan)
     index = workbook.sheetnames.index("Contrôles") + 1
     parts = members(plan)
-    parts["xl/calcChain.xml"] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain '
-                                 b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                                 + f'<c r="G2" i="{index}"/>'.encode() + b"</calcChain>")
-    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(b"</Relationships>", (
-        b'<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
-        b'calcChain" Target="calcChain.xml"/></Relationships>'))
-    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
-        b'<Override PartName="/xl/calcChain.xml" '
-        b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'))
-    with zipfile.ZipFile(plan, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
+    chain = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain '
+             b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             + f'<c r="G2" i="{index}"/>'.encode() + b"</calcChain>")
+    add_part(plan, parts, "xl/calcChain.xml", chain, "xl/_rels/workbook.xml.rels",
+             b'<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+             b'relationships/calcChain" Target="calcChain.xml"/>',
+             b"application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml")
 
     annotate_workbook(plan, [Finding("invalid-choice", ERROR, "Un message.", str(plan), "Plan", "B9")])
 
