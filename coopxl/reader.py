@@ -171,11 +171,12 @@ class _SheetReader:
         for excel_row in raw_table.rows_below:
             self.note("row-outside-table", sheet=raw_table.sheet, cell=f"A{excel_row}",
                       row=excel_row, table=table.name)
-        columns = [c for c in table.columns if c.key in positions]
         letters = {key: raw_table.column_letter(index) for key, index in positions.items()}
+        columns = [(c, positions[c.key], letters[c.key], c.kind in _TEXT_KINDS)
+                   for c in table.columns if c.key in positions]
         blank: list[int] = []
         for excel_row, values in raw_table.rows:
-            record = self._record(columns, record_class, raw_table, positions, letters, excel_row, values)
+            record = self._record(columns, record_class, raw_table, letters, excel_row, values)
             if record is not None:
                 records.append(record)
                 # Blank rows before this one sit inside the table: worth a word, not an error.
@@ -207,20 +208,27 @@ class _SheetReader:
         version = str(self.version or "")
         return version in KNOWN_TEMPLATE_VERSIONS and int(version) < int(column.since)
 
-    def _record(self, columns: list[Column], record_class: type, raw_table: RawTable, positions: dict[str, int],
+    def _record(self, columns: list[tuple[Column, int, str, bool]], record_class: type, raw_table: RawTable,
                 letters: dict[str, str], excel_row: int, values: list[Any]) -> Any:
         sheet = raw_table.sheet
         row = str(excel_row)
-        flagged = sheet in self.flagged_sheets and any((sheet, letter + row) in self.raw.flags
-                                                       for letter in letters.values())
+        # The hot loop of reading (every cell of every table): on a sheet with no flagged and
+        # no merged cell, blanks and texts are converted here, as `convert` would.
+        plain = sheet not in self.flagged_sheets and sheet not in self.raw.merged
+        flagged = not plain and sheet in self.flagged_sheets and any((sheet, letter + row) in self.raw.flags
+                                                                     for letter in letters.values())
         if not flagged and all(_is_blank(v) for v in values):
             return None
         converted = {}
         width = len(values)
-        for column in columns:
-            index = positions[column.key]
+        for column, index, letter, is_text in columns:
             value = values[index] if index < width else ""
-            converted[column.key] = self.convert(value, column.kind, sheet, letters[column.key] + row, column.header)
+            if plain and (value is None or value == ""):
+                converted[column.key] = None
+            elif plain and is_text and type(value) is str:
+                converted[column.key] = (value.strip() if value.isprintable() else _text(value)) or None
+            else:
+                converted[column.key] = self.convert(value, column.kind, sheet, letter + row, column.header)
         return record_class(origin=Origin(sheet=sheet, row=excel_row, columns=letters), **converted)
 
     def _table_from_range(self, table: Table) -> RawTable | None:

@@ -16,18 +16,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
-
-from defusedxml import DefusedXmlException
-from defusedxml import ElementTree as SafeElementTree
 
 from . import french
 from .guard import check_workbook_file
 from .messages import UnreadableWorkbookError
-
-NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 _REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
 _CELL_RE = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
@@ -171,8 +163,7 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
         raise
     except python_calamine.PasswordError as exc:
         raise UnreadableWorkbookError("encrypted-file", name=path.name) from exc
-    except (python_calamine.CalamineError, zipfile.BadZipFile, ElementTree.ParseError, KeyError,
-            ValueError, OSError, EOFError, DefusedXmlException) as exc:
+    except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise UnreadableWorkbookError("corrupt-file", name=path.name,
                                       detail=_short(exc)) from exc
     return RawWorkbook(path=path, sheet_names=sheet_names, hidden_sheets=hidden, tables=tables,
@@ -187,27 +178,32 @@ def _short(exc: BaseException) -> str:
 
 def _read_package_index(parts: Mapping[str, bytes]
                         ) -> tuple[dict[str, str], set[str], dict[str, tuple[str, str]]]:
-    """Sheet name → XML member, hidden sheets, and workbook-level defined names."""
-    workbook = SafeElementTree.fromstring(parts["xl/workbook.xml"])
+    """Sheet name → XML member, hidden sheets, and workbook-level defined names.
+
+    Regular expressions, like the table parts: the guard has refused DTDs and entities, and
+    calamine parses the same workbook.xml right after (a malformed one is refused there)."""
+    workbook = parts["xl/workbook.xml"]
     targets = {}
-    if "xl/_rels/workbook.xml.rels" in parts:
-        rels = SafeElementTree.fromstring(parts["xl/_rels/workbook.xml.rels"])
-        for rel in rels.iter(f"{NS_PKG_REL}Relationship"):
-            target = rel.get("Target", "")
-            target = target[1:] if target.startswith("/") else "xl/" + target
-            targets[rel.get("Id")] = target
+    for relationship in _RELATIONSHIP_RE.findall(parts.get("xl/_rels/workbook.xml.rels", b"")):
+        attributes = _attributes(relationship)
+        target = attributes.get("Target", "")
+        targets[attributes.get("Id")] = target[1:] if target.startswith("/") else "xl/" + target
     sheet_paths, hidden = {}, set()
-    for sheet in workbook.iter(f"{NS_MAIN}sheet"):
-        name = sheet.get("name", "")
-        sheet_paths[name] = targets.get(sheet.get(f"{NS_REL}id"), "")
-        if sheet.get("state") in ("hidden", "veryHidden"):
+    for element in _SHEET_RE.findall(workbook):
+        attributes = _attributes(element)
+        name = attributes.get("name", "")
+        # r:id, whatever prefix the producer bound to the relationships namespace
+        rid = next((value for key, value in attributes.items() if key.endswith(":id")), None)
+        sheet_paths[name] = targets.get(rid, "")
+        if attributes.get("state") in ("hidden", "veryHidden"):
             hidden.add(name)
     defined = {}
-    for element in workbook.iter(f"{NS_MAIN}definedName"):
-        name = element.get("name", "")
-        if element.get("localSheetId") is not None or name.startswith("_xlnm."):
+    for element, text in _DEFINED_NAME_RE.findall(workbook):
+        attributes = _attributes(element)
+        name = attributes.get("name", "")
+        if "localSheetId" in attributes or name.startswith("_xlnm."):
             continue
-        target = _parse_reference(element.text or "")
+        target = _parse_reference(_xml_text(text))
         if target:
             defined[name] = target
     return sheet_paths, hidden, defined
@@ -261,6 +257,20 @@ _RELATIONSHIP_RE = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
 _TABLE_RE = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
 _TABLE_COLUMN_RE = re.compile(rb'<(?:\w+:)?tableColumn\b[^>]*?\sname="([^"]*)"')
 _XML_ATTR_RE = re.compile(rb'([\w:]+)="([^"]*)"')
+_ELEMENT_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+_SHEET_RE = re.compile(rb"<(?:\w+:)?sheet\b" + _ELEMENT_ATTRS + rb">")
+_DEFINED_NAME_RE = re.compile(rb"<(?:\w+:)?definedName\b" + _ELEMENT_ATTRS + rb"(?<!/)>(.*?)</(?:\w+:)?definedName>",
+                              re.S)
+_ANY_ATTR_RE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_NUM_FMT_RE = re.compile(rb"<(?:\w+:)?numFmt\b" + _ELEMENT_ATTRS + rb">")
+_CELL_XFS_RE = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_XF_RE = re.compile(rb"<(?:\w+:)?xf\b" + _ELEMENT_ATTRS + rb">")
+
+
+def _attributes(element: bytes) -> dict[str, str]:
+    """The attributes of an element's start tag (the text after its name), unescaped."""
+    return {key.decode(): _xml_text(double if double or not single else single)
+            for key, double, single in _ANY_ATTR_RE.findall(element)}
 
 
 def _table_parts(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> list[_TablePart]:
@@ -403,15 +413,17 @@ def _broken_formats(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> 
     styles = parts.get("xl/styles.xml")
     if not styles or b"numFmt " not in styles:
         return []
-    root = SafeElementTree.fromstring(styles)
-    broken_ids = {element.get("numFmtId"): element.get("formatCode", "")
-                  for element in root.iter(f"{NS_MAIN}numFmt") if is_broken_format(element.get("formatCode", ""))}
+    broken_ids = {}
+    for element in _NUM_FMT_RE.findall(styles):
+        attributes = _attributes(element)
+        if is_broken_format(attributes.get("formatCode", "")):
+            broken_ids[attributes.get("numFmtId")] = attributes.get("formatCode", "")
     if not broken_ids:
         return []
-    cell_xfs = root.find(f"{NS_MAIN}cellXfs")
-    broken_styles = {str(index): broken_ids[xf.get("numFmtId")]
-                     for index, xf in enumerate(cell_xfs if cell_xfs is not None else [])
-                     if xf.get("numFmtId") in broken_ids}
+    cell_xfs = _CELL_XFS_RE.search(styles)
+    broken_styles = {str(index): broken_ids[number_format]
+                     for index, xf in enumerate(_XF_RE.findall(cell_xfs.group(1) if cell_xfs else b""))
+                     if (number_format := _attributes(xf).get("numFmtId")) in broken_ids}
     found: dict[tuple[str, str], list[Any]] = {}
     for sheet, member in sheet_paths.items():
         data = parts.get(member)
