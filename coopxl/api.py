@@ -105,9 +105,11 @@ def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | 
     pandas DataFrames with `.to_pandas()`. Plans are never modified.
     """
     from .consolidation import consolidate as build
+    from .dashboard import load_writer
     from .workspace import Workspace
 
-    return Consolidation(build(Workspace(Path(folder)), today=today, jobs=jobs, progress=progress))
+    return Consolidation(build(Workspace(Path(folder)), today=today, jobs=jobs, progress=progress,
+                               meanwhile=load_writer))
 
 
 def generate_documents(*paths: PathLike_, output: PathLike_ | None = None, templates: PathLike_ | None = None,

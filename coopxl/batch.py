@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,18 @@ def read_plan_only(path: Path) -> Plan:
     return plan
 
 
+def _screen_and_validate(job: tuple[Path, Referential | None], today: dt.date
+                         ) -> tuple[Plan | None, Finding | None, list[Finding]]:
+    """One file of a documents batch: its plan and findings, or the problem that leaves it out."""
+    from .validation import validate_plan
+
+    path, referential = job
+    plan, problem = screen_plan(path)
+    if plan is None:
+        return None, problem, []
+    return plan, None, validate_plan(plan, referential, today)
+
+
 def batch_files(paths: list[Path]) -> list[Path]:
     """The files a batch command handles (see `workspace.expand_paths`), lock files left out."""
     from .workspace import expand_paths
@@ -90,9 +103,10 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
 
     A plan with blocking errors is left out unless `force`; a workbook that is not a plan is
     left out even with `force`; a plan whose documents are open in Word is left out."""
-    from .documents import generate_for_paths, output_names, workspace_root
+    from .documents import generate_for_paths, load_renderer, output_names, workspace_root
     from .files import slugify
-    from .validation import blocking_errors, validate_plan
+    from .parallel import map_processes
+    from .validation import blocking_errors
     from .workspace import Referentials, Workspace
 
     today = today or dt.date.today()
@@ -101,15 +115,15 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     eligible: list[Path] = []
     folders: dict[Path, Path] = {}
     checked: dict[Path, tuple[Plan, list[Finding]]] = {}
-    for path in batch.files:
-        plan, problem = screen_plan(path)
-        if plan is None:  # screen_plan gives either a plan or the problem that leaves it out
+    # Read and validated on both cores, each plan once: the document workers get them as they are.
+    jobs = [(path, referentials.for_plan(path)) for path in batch.files]
+    screened = map_processes(partial(_screen_and_validate, today=today), jobs, meanwhile=load_renderer)
+    for (path, ref), (plan, problem, findings) in zip(jobs, screened):
+        if plan is None:  # either a plan or the problem that leaves it out
             if problem is not None:
                 batch.problems.append(problem)
             continue
         root = workspace_root(path)
-        ref = referentials.for_plan(path)
-        findings = validate_plan(plan, ref, today)
         errors = blocking_errors(findings)
         if errors and not force:
             batch.problems.append(blocking_finding(path, errors))

@@ -637,8 +637,14 @@ COMMANDS: tuple[Command, ...] = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command-line parser, with French help and an example per command."""
+_COMMAND_NAMES = frozenset(command[0] for command in COMMANDS)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser, with French help and an example per command.
+
+    With `only`, the other commands are declared by name and summary only: a command run
+    does not pay for building every other one (a few milliseconds of every button click)."""
     parser = _Parser(
         prog="coopxl", formatter_class=_Formatter,
         description=textwrap.fill("coopxl : les plans de coopération du Parc naturel régional des "
@@ -650,6 +656,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="affiche le détail technique des erreurs")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", title="commandes", parser_class=_Parser)
     for name, summary, description, example, add_arguments, run in COMMANDS:
+        if only is not None and name != only:
+            commands.add_parser(name, help=summary)
+            continue
         command = commands.add_parser(name, help=summary, description=textwrap.fill(description, 88),
                                       epilog=f"Exemple :\n  {example}", formatter_class=_Formatter)
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -662,9 +671,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     global _WANTS_JSON
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     commands = [w for w in words if not w.startswith("-")]
+    parser = build_parser(only=commands[0] if commands and commands[0] in _COMMAND_NAMES else None)
     _WANTS_JSON = (commands[0] if commands else "coopxl") if "--json" in words else ""
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

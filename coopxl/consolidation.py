@@ -138,25 +138,30 @@ def calendar_columns(d: Dashboard) -> list[Column]:
 
 
 def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int | None = None,
-                progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None) -> Dashboard:
-    """Read every plan of the working folder and compute the dashboard's tables."""
+                progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None,
+                meanwhile: Callable[[], Any] | None = None) -> Dashboard:
+    """Read every plan of the working folder and compute the dashboard's tables.
+
+    `meanwhile` is called while worker processes read the plans (see `parallel.map_processes`)."""
     if not workspace.plans_folder.is_dir():
         raise CoopxlError("no-plans-folder", path=str(workspace.root))
     now = dt.datetime.now().replace(microsecond=0)
     today = today or now.date()
     referential = workspace.read_referential()
     files = expand_paths([workspace.plans_folder])
-    results = read_files(files, referential, today, jobs=jobs, progress=progress)
+    results = read_files(files, referential, today, jobs=jobs, progress=progress, meanwhile=meanwhile)
     return build_dashboard(results, referential, today, now)
 
 
 def read_files(files: Sequence[Path], referential: Referential, today: dt.date, *, jobs: int | None = None,
-               progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None) -> list[FileResult]:
+               progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None,
+               meanwhile: Callable[[], Any] | None = None) -> list[FileResult]:
     """Read and validate each file, in worker processes when there are many."""
+    from . import reader  # noqa: F401 - before the workers fork, so that each does not import it again
     from .parallel import map_processes
 
-    reader = partial(read_one, referential=referential, today=today)
-    return map_processes(reader, files, jobs=jobs, progress=progress, label="Lecture des plans")
+    one = partial(read_one, referential=referential, today=today)
+    return map_processes(one, files, jobs=jobs, progress=progress, label="Lecture des plans", meanwhile=meanwhile)
 
 
 def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult:

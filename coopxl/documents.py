@@ -611,6 +611,13 @@ def template_path(name: str, folder: Path | None = None) -> Path:
     return shipped_path("word_templates", name)
 
 
+def load_renderer() -> None:
+    """Import docxtpl, python-docx and Jinja ahead of rendering (0.1 s): document workers forked
+    afterwards start with them (see `parallel.map_processes`'s `meanwhile`)."""
+    _jinja_environment()
+    _template_class()
+
+
 @functools.cache
 def _jinja_environment() -> Any:
     """Plan text is escaped (never Word XML); templates run sandboxed (a template copied into
@@ -667,6 +674,14 @@ def _template_class() -> type:
             if src_xml not in _PATCHED:
                 _PATCHED[src_xml] = super().patch_xml(src_xml)
             return _PATCHED[src_xml]
+
+        def resolve_listing(self, xml: str) -> str:
+            # docxtpl turns tabs, line and page breaks of the rendered text into Word's own
+            # elements with regexes over every paragraph and run (a fifth of a render): only
+            # worth it when the part holds one of these characters.
+            if "\n" in xml or "\t" in xml or "\a" in xml or "\f" in xml:
+                return super().resolve_listing(xml)
+            return xml
 
     return _Template
 
@@ -853,9 +868,14 @@ def output_names(referential: Referential) -> dict[str, str]:
 
 
 def ensure_templates(folder: Path | None = None, names: tuple[str, ...] = TEMPLATE_NAMES) -> dict[str, Path]:
-    """The templates to use, each checked; raises CoopxlError on the first unusable one."""
+    """The templates to use; raises CoopxlError on the first unusable one.
+
+    Each customised template (one of `folder`) is checked; the shipped ones are checked by
+    coopxl's tests, not again at every run (a tenth of a second for the three)."""
     templates = {name: template_path(name, folder) for name in names}
-    for path in templates.values():
+    for name, path in templates.items():
+        if folder is None or path != folder / name:
+            continue
         problems = check_template(path)
         if problems:
             raise CoopxlError("template-invalid", name=path.name, detail=problems[0].message)

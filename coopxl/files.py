@@ -7,7 +7,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +28,8 @@ def atomic_write(target: Path) -> Iterator[Path]:
     if lock_file_for(target) is not None:
         raise CoopxlError("output-locked", path=str(target), app=application_of(target))
     target.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # 2 ms (it imports `random`): only for the commands that write
+
     handle, temporary = tempfile.mkstemp(prefix=".coopxl-", suffix=target.suffix, dir=target.parent)
     os.close(handle)
     temporary_path = Path(temporary)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model
+from .guard import Package
 from .messages import finding
 from .model import Finding, Origin, Plan, Referential, file_key
 from .schema import (
@@ -69,10 +70,12 @@ _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _TEXT_KINDS = (Kind.TEXT, Kind.LONG_TEXT, Kind.CODES)
 
 
-def read_plan(path: Path | str) -> Plan:
-    """Read a plan de coopération workbook. Raises UnreadableWorkbookError if it is not one."""
+def read_plan(path: Path | str, package: Package | None = None) -> Plan:
+    """Read a plan de coopération workbook. Raises UnreadableWorkbookError if it is not one.
+
+    `package`: the file as `guard.check_workbook_file` already read it, if it did."""
     path = Path(path)
-    return plan_from_raw(read_workbook(path, {t.name: t.sheet for t in PLAN.tables}))
+    return plan_from_raw(read_workbook(path, {t.name: t.sheet for t in PLAN.tables}, package))
 
 
 def plan_from_raw(raw: RawWorkbook) -> Plan:
@@ -85,10 +88,10 @@ def plan_from_raw(raw: RawWorkbook) -> Plan:
     return plan
 
 
-def read_referential(path: Path | str) -> Referential:
+def read_referential(path: Path | str, package: Package | None = None) -> Referential:
     """Read the Parc's référentiel workbook. Raises UnreadableWorkbookError if unreadable."""
     path = Path(path)
-    raw = read_workbook(path, {t.name: t.sheet for t in REFERENTIAL.tables})
+    raw = read_workbook(path, {t.name: t.sheet for t in REFERENTIAL.tables}, package)
     referential = Referential(path=path)
     _read_into(referential, REFERENTIAL, raw)
     return referential
@@ -219,7 +222,7 @@ class _SheetReader:
                                                                      for letter in letters.values())
         if not flagged and all(_is_blank(v) for v in values):
             return None
-        converted = {}
+        converted: dict[str, Any] = {}
         width = len(values)
         for column, index, letter, is_text in columns:
             value = values[index] if index < width else ""

@@ -8,7 +8,6 @@ rule family (structure, values, references, process, money, votes) and returns a
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import french, workspace
+from .guard import Package
 from .messages import ERROR, WARNING, UnreadableWorkbookError, finding, phrase
 from .model import Deliberation, Finding, Member, Plan, Referential, Session, file_key, placeholder_marker
 from .reader import PLAN_RECORDS, REFERENTIAL_RECORDS, read_plan, read_referential
@@ -164,11 +164,14 @@ def validate_file(path: Path | str, referential: Referential | None = None,
     """Validate one workbook, plan or référentiel. Raises UnreadableWorkbookError if unreadable.
 
     Without a référentiel, a plan is checked against its working folder's one, if any."""
+    from .guard import check_workbook_file
+
     path = Path(path)
-    if _is_referential_file(path):
-        found = read_referential(path)
+    package = check_workbook_file(path)  # once, for both questions
+    if _is_referential_package(package):
+        found = read_referential(path, package)
         return Report(findings=validate_referential(found), files=[file_key(path)])
-    plan = read_plan(path)
+    plan = read_plan(path, package)
     if _is_not_a_plan(plan):
         return Report(findings=[finding("not-a-plan", file=file_key(path), name=path.name)], files=[file_key(path)])
     if referential is None:
@@ -218,18 +221,10 @@ def working_referential(path: Path) -> Referential | None:
     return None
 
 
-def _is_referential_file(path: Path) -> bool:
+def _is_referential_package(package: Package) -> bool:
     """A référentiel is recognised by its content (the T_EPCI table), not by its name."""
-    import zipfile
-
-    from .guard import check_workbook_file
-
-    check_workbook_file(path)
-    with zipfile.ZipFile(path) as package:
-        for name in package.namelist():
-            if name.startswith("xl/tables/") and b'displayName="T_EPCI"' in package.read(name):
-                return True
-    return False
+    return any(name.startswith("xl/tables/") and b'displayName="T_EPCI"' in data
+               for name, data in package.parts.items())
 
 
 def _is_not_a_plan(plan: Plan) -> bool:
@@ -373,6 +368,8 @@ def _closest(text: str, allowed: Iterable[str]) -> str | None:
     by_norm = {normalize_header(a): a for a in allowed}
     if normalize_header(text) in by_norm:
         return by_norm[normalize_header(text)]
+    import difflib  # only when a value is wrong
+
     close = difflib.get_close_matches(normalize_header(text), list(by_norm), n=1, cutoff=0.75)
     return by_norm[close[0]] if close else None
 

@@ -6,7 +6,6 @@ import datetime as dt
 import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .files import copy_atomically, slugify
@@ -102,6 +101,8 @@ class Referentials:
 
 def shipped_path(*parts: str) -> Path:
     """A file shipped with coopxl (templates, examples), in the wheel or in the source tree."""
+    from importlib import resources  # 2 ms: only for the commands that need a shipped file
+
     packaged = resources.files("coopxl").joinpath(*parts)
     if packaged.is_file() or packaged.is_dir():
         return Path(str(packaged))

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import python_calamine  # this module is imported only to read: callers import it when they do
+
 from . import french
-from .guard import check_workbook_file
+from .guard import Package, check_workbook_file
 from .messages import UnreadableWorkbookError
 
 _REF_RE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$")
@@ -117,7 +119,8 @@ def column_index(letters: str) -> int:
     return index - 1
 
 
-def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) -> RawWorkbook:
+def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None,
+                  package: Package | None = None) -> RawWorkbook:
     """Read every table, defined name and flagged cell of an .xlsx file.
 
     `fallback_sheets` maps table names to the sheet each is expected on: when such a table
@@ -125,11 +128,10 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None) 
     caller can look for the data in a plain range.
 
     Raises UnreadableWorkbookError with a French message when the file is not a readable
-    .xlsx workbook; never lets a parser's exception through.
+    .xlsx workbook; never lets a parser's exception through. `package` is the file as the
+    guard already checked it, if it was.
     """
-    package = check_workbook_file(path)
-    import python_calamine
-
+    package = package or check_workbook_file(path)
     try:
         sheet_paths, hidden, defined = _read_package_index(package.parts)
         flags = _scan_sheets(path.name, package.parts, sheet_paths)
@@ -183,7 +185,7 @@ def _read_package_index(parts: Mapping[str, bytes]
     Regular expressions, like the table parts: the guard has refused DTDs and entities, and
     calamine parses the same workbook.xml right after (a malformed one is refused there)."""
     workbook = parts["xl/workbook.xml"]
-    targets = {}
+    targets: dict[str | None, str] = {}
     for relationship in _RELATIONSHIP_RE.findall(parts.get("xl/_rels/workbook.xml.rels", b"")):
         attributes = _attributes(relationship)
         target = attributes.get("Target", "")
@@ -203,9 +205,9 @@ def _read_package_index(parts: Mapping[str, bytes]
         name = attributes.get("name", "")
         if "localSheetId" in attributes or name.startswith("_xlnm."):
             continue
-        target = _parse_reference(_xml_text(text))
-        if target:
-            defined[name] = target
+        reference = _parse_reference(_xml_text(text))
+        if reference:
+            defined[name] = reference
     return sheet_paths, hidden, defined
 
 
