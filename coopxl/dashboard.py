@@ -13,6 +13,7 @@ and fill colours, because LibreOffice does not draw Excel's table styles.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Sequence
 from pathlib import Path
@@ -68,6 +69,10 @@ file (XlsxWriter's constant_memory mode; about 90 plans of 60 actions): memory t
 (3 million cells for 1,000 plans). Below, the workbook is built in memory, which is faster (a
 text repeated in many cells is written once, as a shared string)."""
 _SHOWN_LENGTH = {Kind.DATE: 10, Kind.PERCENT: 5}
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_FIRST_PLAIN_SERIAL_DAY = dt.date(1900, 3, 1)
+"""From this day on, a date's Excel serial number is its distance to _EXCEL_EPOCH (before it,
+Excel counts a 29 February 1900 that never was)."""
 
 
 def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
@@ -127,20 +132,22 @@ def text_width(column: Column, rows: Sequence[dict[str, Any]]) -> float:
     if column.wraps:
         return column.display_width
     longest = max((len(word) for word in column.header.split()), default=4) + 1
+    key = column.key
+    values = [value for value in (row.get(key) for row in rows[:WIDTH_SAMPLE]) if value is not None and value != ""]
+    floats = [value for value in values if type(value) is float]
+    integers = [value for value in values if type(value) is int]
+    others = [value for value in values if type(value) is not float and type(value) is not int]
     shown = _SHOWN_LENGTH.get(column.kind)
-    for row in rows[:WIDTH_SAMPLE]:
-        value = row.get(column.key)
-        if value is None or value == "":
-            continue
-        if shown is not None:
-            length = shown
-        elif column.kind is Kind.AMOUNT and isinstance(value, (int, float)):
-            length = len(f"{value:,.0f}") + 2
-        elif isinstance(value, float):
-            length = len(f"{value:,.1f}")
-        else:
-            length = len(str(value))
-        longest = max(longest, length)
+    lengths = [len(str(value)) for value in others]
+    # The longest number shown is the largest or the most negative one: two to format, not all.
+    if column.kind is Kind.AMOUNT:
+        lengths += [len(f"{value:,.0f}") + 2 for numbers in (floats + integers,) if numbers
+                    for value in (max(numbers), min(numbers))]
+    else:
+        lengths += [len(f"{value:,.1f}") for value in ((max(floats), min(floats)) if floats else ())]
+        lengths += [len(str(value)) for value in ((max(integers), min(integers)) if integers else ())]
+    if values:
+        longest = max(longest, shown if shown is not None else max(lengths))
     return float(min(max(longest + 2, 6), max(column.display_width, 12) + 8))
 
 
@@ -305,10 +312,11 @@ class _Writer:
 
     def other_value(self, sheet: Any, row: int, col: int, value: Any, number_format: Any) -> None:
         """A value that is neither text nor a plain int/float: yes/no, a date, another number."""
-        import datetime as dt
-
         if isinstance(value, bool):
             sheet.write_string(row, col, "Oui" if value else "Non", self.text)
+        elif type(value) is dt.date and value >= _FIRST_PLAIN_SERIAL_DAY:
+            # Excel's serial day number, as write_datetime computes it (at a fifth of the cost)
+            sheet.write_number(row, col, (value - _EXCEL_EPOCH).days, self.formats[Kind.DATE])
         elif isinstance(value, dt.date):
             sheet.write_datetime(row, col, value if isinstance(value, dt.datetime)
                                  else dt.datetime(value.year, value.month, value.day), self.formats[Kind.DATE])

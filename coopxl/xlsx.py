@@ -368,9 +368,17 @@ def _scan_flags(sheet: str, data: bytes, flags: dict[tuple[str, str], tuple[str,
     if (b't="e"' not in data and b"f>" not in data
             and b"f/>" not in data and b"<f " not in data and b":f " not in data):
         return
-    if not _HAS_FORMULA_OR_ERROR.search(data):
-        return
-    for match in _CELL_RE.finditer(data):
+    # Only the cells around a formula or an error: templates carry formulas in their data
+    # validations (after the cells), and a plan's sheets hold thousands of plain cells.
+    lower, upper = data.find(b"sheetData"), data.rfind(b"sheetData")
+    done = lower
+    for hit in _HAS_FORMULA_OR_ERROR.finditer(data, lower, upper):
+        if hit.start() < done:
+            continue  # in the cell just looked at
+        match = _CELL_RE.match(data, _cell_start(data, done, hit.start()))
+        if match is None or match.end() <= hit.start():
+            continue  # not inside a cell
+        done = match.end()
         attributes = dict(_ATTR_RE.findall(match.group(1)))
         inner = match.group(2) or b""
         ref = attributes.get(b"r", b"").decode()
@@ -380,6 +388,15 @@ def _scan_flags(sheet: str, data: bytes, flags: dict[tuple[str, str], tuple[str,
         elif (formula := _FORMULA_RE.search(inner)) and not (value and value.group(1)):
             text = _xml_text(formula.group(1) or b"")
             flags[(sheet, ref)] = ("no-value", "=" + text if text else "formule partagée")
+
+
+def _cell_start(data: bytes, lower: int, position: int) -> int:
+    """Where the cell element holding `position` starts (`<c ` or a prefixed `<x:c `); -1 if none."""
+    plain = data.rfind(b"<c ", lower, position)
+    prefixed = data.rfind(b":c ", lower, position)
+    if prefixed > plain:
+        return data.rfind(b"<", lower, prefixed)
+    return plain
 
 
 def _xml_text(raw: bytes) -> str:
