@@ -18,6 +18,7 @@ from .api import (  # noqa: E402 - after the version, which the build reads from
     generate_documents,
     init_workspace,
     migrate,
+    prepare_reviews,
     read_plan,
     validate,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "generate_documents",
     "init_workspace",
     "migrate",
+    "prepare_reviews",
     "read_plan",
     "validate",
 ]

@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # the API module stays cheap to import: each function imports
     from .batch import DocumentsBatch
     from .comparison import Change
     from .consolidation import Dashboard
-    from .followup import FollowupResult
+    from .followup import FollowupResult, PreparationResult
     from .migration import MigrationResult
     from .model import Plan
     from .validation import Report
@@ -133,6 +133,16 @@ def follow_up(*paths: PathLike_, today: dt.date | None = None, output: PathLike_
 
     return generate_followup(_paths(paths), today=today, output=Path(output) if output else None,
                              templates_folder=Path(templates) if templates else None)
+
+
+def prepare_reviews(*paths: PathLike_, today: dt.date | None = None) -> PreparationResult:
+    """Add to each followed plan the rows of its coming review, after a backup; `coopxl suivi --preparer`.
+
+    `.prepared` names each plan, the meeting date, the rows added and the backup (None when the
+    plan already held that review and was left unchanged); `.problems` each file left out."""
+    from .followup import prepare_reviews as prepare
+
+    return prepare(_paths(paths), today or dt.date.today())
 
 
 def compare(before: PathLike_, after: PathLike_) -> list[Change]:

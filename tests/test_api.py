@@ -104,3 +104,22 @@ def test_import_coopxl_stays_cheap() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.stdout.strip() == "[]"
+
+
+def test_prepare_reviews_adds_the_coming_review_and_keeps_a_backup(tmp_path: Path) -> None:
+    import datetime as dt
+
+    folder = tmp_path / "travail"
+    shutil.copytree(EXAMPLES, folder, ignore=shutil.ignore_patterns("README.md"))
+    plan = folder / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    before = [r for r in coopxl.read_plan(plan).reviews if r.date == dt.date(2026, 12, 8)]
+    result = coopxl.prepare_reviews(Path(plan), today=dt.date(2026, 12, 8))
+    assert [r.plan for r in result.prepared] == [plan] and result.problems == []
+    prepared = result.prepared[0]
+    assert prepared.meeting == dt.date(2026, 12, 8) and prepared.rows > 0
+    assert prepared.backup is not None and prepared.backup.is_file()
+    after = [r for r in coopxl.read_plan(plan).reviews if r.date == dt.date(2026, 12, 8)]
+    assert len(after) == len(before) + prepared.rows
+    assert len(coopxl.read_plan(prepared.backup).reviews) == len(coopxl.read_plan(plan).reviews) - prepared.rows
+    again = coopxl.prepare_reviews(str(plan), today=dt.date(2026, 12, 8))
+    assert again.prepared[0].backup is None  # already there: the plan is left unchanged
