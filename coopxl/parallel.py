@@ -16,12 +16,16 @@ SPAWN_FROM = 40
 """… and when they are spawned (Windows, macOS: about 0.3 s each to start and import)."""
 
 
-def pool_size(items: int, spawn_from: int = SPAWN_FROM) -> int:
-    """How many processes to use for `items` pieces of work (1: stay in this process)."""
+def forked() -> bool:
+    """Whether worker processes start as copies of this one (Linux), with what it has imported."""
     import multiprocessing
 
-    forked = multiprocessing.get_start_method() == "fork"
-    if items < (min(FORK_FROM, spawn_from) if forked else spawn_from):
+    return multiprocessing.get_start_method() == "fork"
+
+
+def pool_size(items: int, spawn_from: int = SPAWN_FROM) -> int:
+    """How many processes to use for `items` pieces of work (1: stay in this process)."""
+    if items < (min(FORK_FROM, spawn_from) if forked() else spawn_from):
         return 1
     return max(1, min(2, os.cpu_count() or 1))
 
