@@ -365,3 +365,14 @@ def test_a_template_cannot_reach_python_internals(tmp_path: Path, referential) -
         render(template, context, tmp_path / "out.docx", TODAY)
     assert error.value.code == "template-invalid"
     assert not witness.exists() and not (tmp_path / "out.docx").exists()
+
+
+def test_a_line_break_typed_in_a_cell_stays_a_line_break_in_word(tmp_path: Path, referential) -> None:
+    plan = read_plan(EXAMPLES / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx")
+    plan.actions[0].title = "Première étape\nDeuxième étape"
+    files = {f.name: f for f in generate_documents(plan, referential, tmp_path, today=TODAY)}
+    document = Document(str(files["feuille-de-route.docx"]))
+    actions_table = next(t for t in document.tables if t.rows[0].cells[1].text == "Action")
+    assert actions_table.rows[1].cells[1].text.startswith("Première étape\nDeuxième étape")
+    with zipfile.ZipFile(files["feuille-de-route.docx"]) as package:
+        assert b"<w:br/>" in package.read("word/document.xml")
