@@ -111,7 +111,7 @@ def _text_kind(head: bytes) -> tuple[str, dict[str, str]]:
     return "text-file", {"what": "CSV ou texte"}
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Package:
     """A checked .xlsx package: its bytes, and the XML parts the reader needs, inflated once."""
 

@@ -3,6 +3,11 @@
 Field names are the schema's English keys (a test keeps them in step). Every record
 remembers where it came from (`Origin`) so that a finding can point at the cell.
 No module here touches a workbook library.
+
+Records, the plan and the référentiel are dataclasses with `eq=False, repr=False`: Python 3.11
+compiles each generated method at import and every button click is a new process; for these 18
+classes that is 3 ms of each `coopxl valider` (a tenth of its floor). They are never compared as
+wholes (their fields are); `Record.__repr__`, `Plan.__repr__` show them.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from .schema import (
 )
 
 Date = dt.date
+
 
 
 @dataclass(frozen=True)
@@ -73,17 +79,21 @@ class Finding:
         }
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Record:
     """Base of every table row: its origin in the workbook."""
 
     origin: Origin = field(default_factory=Origin, compare=False, repr=False)
 
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={value!r}" for name, value in vars(self).items() if name != "origin")
+        return f"{type(self).__name__}({values})"
+
 
 # --- plan workbook ----------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Member(Record):
     """A member of the groupe projet (T_GroupeProjet)."""
 
@@ -103,7 +113,7 @@ class Member(Record):
         return " ".join(p for p in (self.first_name, self.last_name) if p)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Session(Record):
     """A séance de travail or a follow-up meeting (T_Seances)."""
 
@@ -116,7 +126,7 @@ class Session(Record):
     outcomes: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Insight(Record):
     """An output of the first séance, interconnaissance (T_Interconnaissance)."""
 
@@ -125,7 +135,7 @@ class Insight(Record):
     content: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Lead(Record):
     """A piste de coopération from the second séance (T_Pistes)."""
 
@@ -137,7 +147,7 @@ class Lead(Record):
     action: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Objective(Record):
     """An objectif stratégique (T_Objectifs)."""
 
@@ -151,7 +161,7 @@ class Objective(Record):
         return split_codes(self.measures)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Action(Record):
     """A fiche action of the programme (T_Actions)."""
 
@@ -182,7 +192,7 @@ class Action(Record):
         return bool(self.end and self.end < today and self.status not in CLOSED_STATUSES)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Funding(Record):
     """One line of the funding plan: an action, a funder, an amount (T_Financements)."""
 
@@ -199,7 +209,7 @@ class Funding(Record):
         return self.amount is not None and self.status != REFUSED
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Review(Record):
     """The state of one action at one follow-up meeting (T_Suivi)."""
 
@@ -213,7 +223,7 @@ class Review(Record):
     decision: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Deliberation(Record):
     """A délibération approving the plan, prepared or voted (T_Deliberations)."""
 
@@ -247,7 +257,7 @@ class Deliberation(Record):
         return self.votes_for is not None or self.result is not None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Check(Record):
     """A row of the Contrôles sheet, as coopxl last wrote it (T_Controles)."""
 
@@ -260,7 +270,7 @@ class Check(Record):
     message: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Plan:
     """A whole plan de coopération workbook, as read."""
 
@@ -292,6 +302,9 @@ class Plan:
     """Table name → the sheet it was found on (it may have been renamed)."""
     findings: list[Finding] = field(default_factory=list, repr=False)
     """What the reader could not interpret or had to convert."""
+
+    def __repr__(self) -> str:
+        return f"Plan({str(self.path)!r}, epci_name={self.epci_name!r})"
 
     # --- quantities every capability derives from the plan (one definition each) ---------
     @property
@@ -387,7 +400,7 @@ class FundingShares:
 # --- référentiel ------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Epci(Record):
     """An EPCI of the Parc's territory (T_EPCI)."""
 
@@ -407,7 +420,7 @@ class Epci(Record):
     dgs_civility: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Measure(Record):
     """A measure of the charter (T_Charte)."""
 
@@ -419,7 +432,7 @@ class Measure(Record):
     label: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class StaffMember(Record):
     """A chargé de mission of the Parc (T_Equipe)."""
 
@@ -435,7 +448,7 @@ class StaffMember(Record):
         return " ".join(p for p in (self.first_name, self.last_name) if p)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Funder(Record):
     """A funder proposed in the funding plans (T_Financeurs)."""
 
@@ -444,7 +457,7 @@ class Funder(Record):
     kind: str | None = None
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ActesSubject(Record):
     """A matière of the @ctes nomenclature (T_Matieres)."""
 
@@ -456,7 +469,7 @@ class ActesSubject(Record):
         return f"{self.code} {self.label}"
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Referential:
     """The Parc's reference data (referentiel.xlsx)."""
 
@@ -484,6 +497,9 @@ class Referential:
     field_cells: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     table_sheets: dict[str, str] = field(default_factory=dict, repr=False)
     findings: list[Finding] = field(default_factory=list, repr=False)
+
+    def __repr__(self) -> str:
+        return f"Referential({str(self.path)!r})"
 
     # The référentiel lists copied into a plan's Listes sheet (schema.ChoiceList.from_referential).
     @property

@@ -34,13 +34,15 @@ _STYLED_CELL_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})
 _CELL_REF_RE = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 _ROW_OF_CELL_RE = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
 _COLUMN_OF_CELL_RE = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+# The raw structures below are dataclasses without generated __eq__ and __repr__ (see model.py:
+# each generated method is compiled at every command's start); they are never compared.
 MAX_SHEET_CELLS = 2_000_000
 """calamine holds a sheet as a dense rectangle from A1 to its farthest cell: one stray value
 in Z1048576 costs 860 MB and 5 s. A plan sheet is a few hundred rows; beyond this area
 the sheet is refused with the cell to clear."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RawTable:
     """An Excel table as found: header texts and data rows with their Excel row numbers."""
 
@@ -57,7 +59,7 @@ class RawTable:
         return column_letter(self.first_column + index)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class NamedCell:
     """The target of a workbook-level defined name: one cell, or a range."""
 
@@ -67,7 +69,7 @@ class NamedCell:
     values: list[Any]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class RawWorkbook:
     """What the model layer needs from a workbook file."""
 
@@ -239,7 +241,7 @@ def _range_values(grid: list[list[Any]], ref: str) -> list[Any]:
     return values
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _TablePart:
     """An Excel table as declared in the package: its sheet, name, range and column names."""
 
