@@ -36,6 +36,7 @@ from .schema import (
     REFERENT,
     REFERENTIAL,
     REJECTED,
+    Column,
     Kind,
     NamedField,
     Table,
@@ -272,10 +273,18 @@ class _Checker:
         for table in self.tables.values():
             if table.written_by_coopxl:
                 continue
+            # The hot loop of validation: the columns found are worked out once per column map
+            # (one shared by all the records of a table), and an empty optional cell stops here.
+            present: dict[int, list[tuple[str, Column]]] = {}
             for record in self.records_of(table):
-                for column in table.columns:
-                    if column.key in record.origin.columns:
-                        self._check_value(record, column.key, getattr(record, column.key), column, references)
+                found = record.origin.columns
+                columns = present.get(id(found))
+                if columns is None:
+                    columns = present[id(found)] = [(c.key, c) for c in table.columns if c.key in found]
+                for key, column in columns:
+                    value = getattr(record, key)
+                    if value is not None or column.required:
+                        self._check_value(record, key, value, column, references)
 
     def records_of(self, table: Table) -> list[Any]:
         records = PLAN_RECORDS if self.schema is PLAN else REFERENTIAL_RECORDS

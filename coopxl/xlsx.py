@@ -366,13 +366,13 @@ def _check_extent(name: str, sheet: str, data: bytes) -> None:
 
 def _scan_flags(sheet: str, data: bytes, flags: dict[tuple[str, str], tuple[str, str]]) -> None:
     """Add to `flags` the cells that hold an error value, or a formula saved without its result."""
-    # Plain substring tests first: most sheets have neither, and `in` is far faster than a regex.
-    if (b't="e"' not in data and b"f>" not in data
-            and b"f/>" not in data and b"<f " not in data and b":f " not in data):
-        return
-    # Only the cells around a formula or an error: templates carry formulas in their data
-    # validations (after the cells), and a plan's sheets hold thousands of plain cells.
+    # Only the cells (<sheetData>), and only around a formula or an error: templates carry
+    # formulas in their data validations, after the cells. Plain substring searches first:
+    # most sheets have neither, and they run ten times faster than the regular expression.
     lower, upper = data.find(b"sheetData"), data.rfind(b"sheetData")
+    if (data.find(b"<f", lower, upper) < 0 and data.find(b":f", lower, upper) < 0
+            and data.find(b't="e"', lower, upper) < 0):
+        return
     done = lower
     for hit in _HAS_FORMULA_OR_ERROR.finditer(data, lower, upper):
         if hit.start() < done:
