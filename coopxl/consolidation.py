@@ -166,21 +166,23 @@ def read_files(files: Sequence[Path], referential: Referential, today: dt.date, 
 
 def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult:
     """Read and validate one file of plans/; never raises for a bad file."""
+    from .parallel import collector_paused
     from .reader import read_plan
 
     if is_lock_file(path):
         workbook = path.name[2:] if path.name.startswith("~$") else path.name
         return FileResult(path, lock=True, error=finding("lock-file", file=file_key(path), name=path.name,
                                                          workbook=workbook, owner=lock_owner(path)))
-    try:
-        plan = read_plan(path)
-    except UnreadableWorkbookError as error:
-        return FileResult(path, error=Finding(code=error.code, severity="Erreur", message=error.message,
-                                              file=file_key(path)))
-    if not plan.table_sheets and not plan.field_cells:
-        return FileResult(path, error=finding("not-a-plan", file=file_key(path), name=path.name))
-    findings = validate_plan(plan, referential, today)
-    return FileResult(path, plan=compact_plan(plan), findings=findings)
+    with collector_paused():
+        try:
+            plan = read_plan(path)
+        except UnreadableWorkbookError as error:
+            return FileResult(path, error=Finding(code=error.code, severity="Erreur", message=error.message,
+                                                  file=file_key(path)))
+        if not plan.table_sheets and not plan.field_cells:
+            return FileResult(path, error=finding("not-a-plan", file=file_key(path), name=path.name))
+        findings = validate_plan(plan, referential, today)
+        return FileResult(path, plan=compact_plan(plan), findings=findings)
 
 
 _NOWHERE = Origin()

@@ -77,7 +77,9 @@ Excel counts a 29 February 1900 that never was)."""
 
 def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
     """Write the dashboard workbook to `path` atomically; refuses if it is open in Excel."""
-    with atomic_write(path) as temporary:
+    from .parallel import collector_paused
+
+    with atomic_write(path) as temporary, collector_paused():
         _Writer(dashboard, temporary).write()
     return path
 

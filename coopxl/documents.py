@@ -838,10 +838,12 @@ def render(template: Path, context: dict[str, Any], target: Path, today: dt.date
     import jinja2.sandbox
 
     from .files import atomic_write
+    from .parallel import collector_paused
 
     document = _template_class()(str(template))
     try:
-        document.render(context, _jinja_environment())
+        with collector_paused():  # python-docx's parts refer to their package: freed when collected after
+            document.render(context, _jinja_environment())
     except (jinja2.UndefinedError, jinja2.sandbox.SecurityError) as error:
         raise CoopxlError("template-invalid", name=template.name, detail=str(error)) from error
     except jinja2.TemplateSyntaxError as error:

@@ -166,9 +166,14 @@ def validate_file(path: Path | str, referential: Referential | None = None,
 
     Without a référentiel, a plan is checked against its working folder's one, if any."""
     from .guard import check_workbook_file
+    from .parallel import collector_paused
 
-    path = Path(path)
-    package = check_workbook_file(path)  # once, for both questions
+    with collector_paused():
+        return _validate_file(Path(path), referential, today, check_workbook_file(Path(path)))
+
+
+def _validate_file(path: Path, referential: Referential | None, today: dt.date | None, package: Package) -> Report:
+    """`validate_file` on the package the guard has checked (read once, for both questions)."""
     if _is_referential_package(package):
         found = read_referential(path, package)
         return Report(findings=validate_referential(found), files=[file_key(path)])

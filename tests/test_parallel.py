@@ -64,3 +64,21 @@ def test_pool_size_forks_from_a_few_items_and_spawns_only_for_many(monkeypatch) 
     assert parallel.pool_size(parallel.SPAWN_FROM - 1) == 1
     assert parallel.pool_size(parallel.SPAWN_FROM) == min(2, os.cpu_count() or 1)
     assert parallel.pool_size(4, spawn_from=4) == min(2, os.cpu_count() or 1)
+
+
+def test_collector_paused_restores_the_collector_as_it_was() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError):
+        with parallel.collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("arrêt")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with parallel.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # it was off: it stays off
+    finally:
+        gc.enable()
