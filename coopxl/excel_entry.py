@@ -14,14 +14,13 @@ someone else wrote is never changed.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import re
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import french
 from .marks import by_cell, highlight, is_coopxl_note, note_text
@@ -36,6 +35,9 @@ ERROR_VALUES = ("#REF!", "#VALUE!", "#N/A", "#DIV/0!", "#NAME?", "#NUM!", "#NULL
 CLOUD_KEYS = ("ONEDRIVE_CONSUMER_WIN", "ONEDRIVE_COMMERCIAL_WIN", "SHAREPOINT_WIN")
 """The xlwings settings naming the synchronised OneDrive / SharePoint folders, in the order
 `xlwings.utils.fullname_url_to_local_path` takes them."""
+if TYPE_CHECKING:
+    import logging
+
 _ADDRESS = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?")
 
 
@@ -399,7 +401,11 @@ def message_box(message: str) -> None:
 
 
 def _log() -> logging.Logger:
-    """The log of the buttons, in the settings folder (the one of the moment: tests move it)."""
+    """The log of the buttons, in the settings folder (the one of the moment: tests move it).
+
+    `logging` is imported here, when something goes wrong: 5 ms of every click otherwise."""
+    import logging
+
     logger = logging.getLogger("coopxl.excel")
     target = SETTINGS / "coopxl.log"
     if any(isinstance(h, logging.FileHandler) and Path(h.baseFilename) == target.absolute() for h in logger.handlers):
