@@ -401,11 +401,24 @@ def _cell_start(data: bytes, lower: int, position: int) -> int:
     return plain
 
 
+_ENTITY_RE = re.compile(r"&(?:#([0-9]+)|#x([0-9A-Fa-f]+)|(lt|gt|quot|apos|amp));")
+_NAMED_ENTITIES = {"lt": "<", "gt": ">", "quot": '"', "apos": "'", "amp": "&"}
+
+
 def _xml_text(raw: bytes) -> str:
+    """Attribute or element text as a parser gives it: the five XML entities and character
+    references (« S&#233;ances », which some producers write for « Séances ») decoded."""
     text = raw.decode("utf-8", "replace")
-    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
-        text = text.replace(entity, char)
-    return text
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(_entity, text)
+
+
+def _entity(match: re.Match[str]) -> str:
+    decimal, hexadecimal, name = match.groups()
+    if name:
+        return _NAMED_ENTITIES[name]
+    return chr(int(decimal) if decimal else int(hexadecimal, 16))
 
 
 def _merged_ranges(parts: Mapping[str, bytes], sheet_paths: dict[str, str]

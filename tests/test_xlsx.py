@@ -145,3 +145,32 @@ def test_shipped_plans_have_no_flag_and_their_formulas_in_validations_are_ignore
             xlsx._scan_flags(sheet, parts[member], flags)
             assert flags == {}, (path.name, sheet)
         assert read_plan(path).actions
+
+
+def test_character_references_in_names_and_headers_are_decoded(tmp_path: Path) -> None:
+    """Some producers write « S&#233;ances » for « Séances »: the plan reads the same."""
+    import re
+    import zipfile
+
+    source = Path(__file__).resolve().parent.parent / "examples" / "plans" / "plan-cooperation_cc-val-eyrieux.xlsx"
+    target = tmp_path / "references.xlsx"
+
+    def referenced(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        # every non-ASCII character inside an attribute value, as a character reference
+        return re.sub(r'="([^"]*)"', lambda m: '="' + "".join(
+            c if ord(c) < 128 else (f"&#{ord(c)};" if ord(c) % 2 else f"&#x{ord(c):X};") for c in m.group(1)) + '"',
+            text).encode("utf-8")
+
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in package.infolist():
+            data = package.read(info.filename)
+            if info.filename == "xl/workbook.xml" or info.filename.startswith("xl/tables/"):
+                data = referenced(data)
+            out.writestr(info, data)
+    assert b"&#" in zipfile.ZipFile(target).read("xl/workbook.xml")
+    expected, found = read_plan(source), read_plan(target)
+    assert found.table_sheets == expected.table_sheets
+    assert [f.code for f in found.findings] == [f.code for f in expected.findings]
+    assert [a.title for a in found.actions] == [a.title for a in expected.actions]
+    assert found.sessions and [s.date for s in found.sessions] == [s.date for s in expected.sessions]
