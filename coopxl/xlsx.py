@@ -187,6 +187,8 @@ def _read_package_index(parts: Mapping[str, bytes]
     Regular expressions, like the table parts: the guard has refused DTDs and entities, and
     calamine parses the same workbook.xml right after (a malformed one is refused there)."""
     workbook = parts["xl/workbook.xml"]
+    if b"<!--" in workbook:  # a commented-out element is no element
+        workbook = _COMMENT_RE.sub(b"", workbook)
     targets: dict[str | None, str] = {}
     for relationship in _RELATIONSHIP_RE.findall(parts.get("xl/_rels/workbook.xml.rels", b"")):
         attributes = _attributes(relationship)
@@ -207,7 +209,10 @@ def _read_package_index(parts: Mapping[str, bytes]
         name = attributes.get("name", "")
         if "localSheetId" in attributes or name.startswith("_xlnm."):
             continue
-        reference = _parse_reference(_xml_text(text))
+        if text.startswith(b"<![CDATA[") and text.endswith(b"]]>"):
+            reference = _parse_reference(text[9:-3].decode("utf-8", "replace"))
+        else:
+            reference = _parse_reference(_xml_text(text))
         if reference:
             defined[name] = reference
     return sheet_paths, hidden, defined
@@ -265,6 +270,7 @@ _ELEMENT_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
 _SHEET_RE = re.compile(rb"<(?:\w+:)?sheet\b" + _ELEMENT_ATTRS + rb">")
 _DEFINED_NAME_RE = re.compile(rb"<(?:\w+:)?definedName\b" + _ELEMENT_ATTRS + rb"(?<!/)>(.*?)</(?:\w+:)?definedName>",
                               re.S)
+_COMMENT_RE = re.compile(rb"<!--.*?-->", re.S)
 _ANY_ATTR_RE = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _NUM_FMT_RE = re.compile(rb"<(?:\w+:)?numFmt\b" + _ELEMENT_ATTRS + rb">")
 _CELL_XFS_RE = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)

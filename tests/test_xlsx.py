@@ -82,6 +82,8 @@ def test_prefixed_namespaces_and_single_quoted_attributes() -> None:
                 b"<x:definedName name='_xlnm.Print_Area' localSheetId='0'>Plan!$A$1:$C$9</x:definedName>"
                 b"<x:definedName name='Local' localSheetId='1'>Plan!$A$1</x:definedName>"
                 b"<x:definedName name='Vide'/>"
+                b"<x:definedName name='Donnees'><![CDATA['Suivi & bilan'!$A$1:$A$4]]></x:definedName>"
+                b"<!-- <x:sheet name='Ancienne' sheetId='9' rel:id='rId9'/> -->"
                 b"</x:definedNames></x:workbook>")
     rels = (b"<Relationships xmlns='http://schemas.openxmlformats.org/package/2006/relationships'>"
             b"<Relationship Id='rId1' Type='http://x/worksheet' Target='worksheets/sheet1.xml'/>"
@@ -90,7 +92,7 @@ def test_prefixed_namespaces_and_single_quoted_attributes() -> None:
     parts = {"xl/workbook.xml": workbook, "xl/_rels/workbook.xml.rels": rels}
     assert xlsx._read_package_index(parts) == (
         {"Plan": "xl/worksheets/sheet1.xml", "Suivi & bilan": "xl/worksheets/sheet2.xml"},
-        {"Suivi & bilan"}, {"EPCI_Nom": ("Plan", "B3")})
+        {"Suivi & bilan"}, {"EPCI_Nom": ("Plan", "B3"), "Donnees": ("Suivi & bilan", "A1:A4")})
     assert xlsx._read_package_index(parts) == parsed_index(parts)
 
 
