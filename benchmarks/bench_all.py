@@ -232,18 +232,7 @@ def timed(command: list[str]) -> tuple[float, float]:
     return float(wall), int(peak) / 1024
 
 
-def median(command: list[str], runs: int = RUNS, before=None) -> tuple[float, float]:
-    walls, peaks = [], []
-    for _ in range(runs):
-        if before:
-            before()
-        wall, peak = timed(command)
-        walls.append(wall)
-        peaks.append(peak)
-    return statistics.median(walls), max(peaks)
-
-
-def paired(command: list[str], floor: list[str], runs: int = RUNS, before=None) -> tuple[float, float, float]:
+def paired(command: list[str], floor: list[str] | None, runs: int = RUNS, before=None) -> tuple[float, float, float]:
     """The command and its floor run in turn (this machine's speed drifts by a fifth from one
     minute to the next): median wall of the command, its peak memory, median wall of the floor."""
     walls, peaks, floors = [], [], []
@@ -253,8 +242,15 @@ def paired(command: list[str], floor: list[str], runs: int = RUNS, before=None) 
         wall, peak = timed(command)
         walls.append(wall)
         peaks.append(peak)
-        floors.append(timed(floor)[0])
-    return statistics.median(walls), max(peaks), statistics.median(floors)
+        if floor:
+            floors.append(timed(floor)[0])
+    return statistics.median(walls), max(peaks), statistics.median(floors) if floors else 0.0
+
+
+def median(command: list[str], runs: int = RUNS) -> tuple[float, float]:
+    """Median wall and peak memory of `command` alone."""
+    wall, peak, _ = paired(command, None, runs)
+    return wall, peak
 
 
 def sheets_of(path: Path, pickle_path: Path) -> int:
@@ -294,17 +290,15 @@ def consolidation(report: Report, work: Path, sources: list[Path], count: int, t
     folder = working_folder(work / f"dossier-{count}", count, sources)
     output = folder / "sorties" / "tableau-de-bord.xlsx"
     command = [*COOPXL, "consolider", str(folder), "--date", TODAY]
+    cells_path = work / f"cellules-{count}.pickle"
+    wall, peak = timed(command)  # first: the write floor writes the cells of its output
+    cells = sheets_of(output, cells_path)
+    floor_command = [sys.executable, "-c", READ_WRITE_FLOOR, str(work / f"plancher-{count}.xlsx"), str(cells_path),
+                     str(folder / "plans")]
     if runs > 1:
-        timed(command)  # once first: the floor writes the cells of its output
-        cells = sheets_of(output, work / f"cellules-{count}.pickle")
-        floor_command = [sys.executable, "-c", READ_WRITE_FLOOR, str(work / f"plancher-{count}.xlsx"),
-                         str(work / f"cellules-{count}.pickle"), str(folder / "plans")]
         wall, peak, floor = paired(command, floor_command, runs)
     else:
-        wall, peak = timed(command)
-        cells = sheets_of(output, work / f"cellules-{count}.pickle")
-        floor, _ = timed([sys.executable, "-c", READ_WRITE_FLOOR, str(work / f"plancher-{count}.xlsx"),
-                          str(work / f"cellules-{count}.pickle"), str(folder / "plans")])
+        floor = timed(floor_command)[0]
     met = (limit is None or wall <= limit) and (ratio_limit is None or wall <= ratio_limit * floor)
     if count >= 1000:
         met = met and peak <= 500
@@ -315,7 +309,7 @@ def consolidation(report: Report, work: Path, sources: list[Path], count: int, t
         imported, read, built, written = (float(value) for value in phases)
         read_floor, _ = median([sys.executable, "-c", READ_FLOOR, str(folder / "plans")], runs)
         write_floor, _ = median([sys.executable, "-c", WRITE_FLOOR, str(work / f"plancher-{count}.xlsx"),
-                                 str(work / f"cellules-{count}.pickle")], runs)
+                                 str(cells_path)], runs)
         report.detail(f"imports {imported:.2f} s, lecture et validation {read:.2f} s (plancher de lecture "
                       f"{read_floor:.2f} s), tableaux {built:.2f} s, écriture {written:.2f} s (plancher "
                       f"d'écriture {write_floor:.2f} s)")

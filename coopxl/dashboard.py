@@ -134,23 +134,33 @@ def text_width(column: Column, rows: Sequence[dict[str, Any]]) -> float:
     if column.wraps:
         return column.display_width
     longest = max((len(word) for word in column.header.split()), default=4) + 1
-    key = column.key
-    values = [value for value in (row.get(key) for row in rows[:WIDTH_SAMPLE]) if value is not None and value != ""]
+    values = [value for value in (row.get(column.key) for row in rows[:WIDTH_SAMPLE])
+              if value is not None and value != ""]
+    if values:
+        longest = max(longest, _longest_shown(column, values))
+    return float(min(max(longest + 2, 6), max(column.display_width, 12) + 8))
+
+
+def _longest_shown(column: Column, values: list[Any]) -> int:
+    """The length of the longest of `values` as the column shows it."""
+    shown = _SHOWN_LENGTH.get(column.kind)
+    if shown is not None:
+        return shown
     floats = [value for value in values if type(value) is float]
     integers = [value for value in values if type(value) is int]
-    others = [value for value in values if type(value) is not float and type(value) is not int]
-    shown = _SHOWN_LENGTH.get(column.kind)
-    lengths = [len(str(value)) for value in others]
+    lengths = [len(str(value)) for value in values if type(value) is not float and type(value) is not int]
     # The longest number shown is the largest or the most negative one: two to format, not all.
     if column.kind is Kind.AMOUNT:
-        lengths += [len(f"{value:,.0f}") + 2 for numbers in (floats + integers,) if numbers
-                    for value in (max(numbers), min(numbers))]
+        lengths += [len(f"{value:,.0f}") + 2 for value in _extremes(floats + integers)]
     else:
-        lengths += [len(f"{value:,.1f}") for value in ((max(floats), min(floats)) if floats else ())]
-        lengths += [len(str(value)) for value in ((max(integers), min(integers)) if integers else ())]
-    if values:
-        longest = max(longest, shown if shown is not None else max(lengths))
-    return float(min(max(longest + 2, 6), max(column.display_width, 12) + 8))
+        lengths += [len(f"{value:,.1f}") for value in _extremes(floats)]
+        lengths += [len(str(value)) for value in _extremes(integers)]
+    return max(lengths)
+
+
+def _extremes(numbers: list[Any]) -> tuple[Any, ...]:
+    """The largest and the smallest of `numbers` (none when empty)."""
+    return (max(numbers), min(numbers)) if numbers else ()
 
 
 class _Writer:

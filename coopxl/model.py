@@ -33,7 +33,6 @@ from .schema import (
 Date = dt.date
 
 
-
 @dataclass(frozen=True)
 class Origin:
     """Where a record was read: sheet, Excel row and the column of each field.
@@ -83,7 +82,7 @@ class Finding:
 class Record:
     """Base of every table row: its origin in the workbook."""
 
-    origin: Origin = field(default_factory=Origin, compare=False, repr=False)
+    origin: Origin = field(default_factory=Origin)
 
     def __repr__(self) -> str:
         values = ", ".join(f"{name}={value!r}" for name, value in vars(self).items() if name != "origin")
@@ -294,13 +293,13 @@ class Plan:
     reviews: list[Review] = field(default_factory=list)
     deliberations: list[Deliberation] = field(default_factory=list)
     checks: list[Check] = field(default_factory=list)
-    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Field key → (sheet, A1 cell) where the labelled value was read."""
-    lists: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    lists: dict[str, list[str]] = field(default_factory=dict)
     """Values of every list of the hidden Listes sheet, by list name (L_…)."""
-    table_sheets: dict[str, str] = field(default_factory=dict, repr=False)
+    table_sheets: dict[str, str] = field(default_factory=dict)
     """Table name → the sheet it was found on (it may have been renamed)."""
-    findings: list[Finding] = field(default_factory=list, repr=False)
+    findings: list[Finding] = field(default_factory=list)
     """What the reader could not interpret or had to convert."""
 
     def __repr__(self) -> str:
@@ -494,9 +493,9 @@ class Referential:
     staff: list[StaffMember] = field(default_factory=list)
     funders: list[Funder] = field(default_factory=list)
     subjects: list[ActesSubject] = field(default_factory=list)
-    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
-    table_sheets: dict[str, str] = field(default_factory=dict, repr=False)
-    findings: list[Finding] = field(default_factory=list, repr=False)
+    field_cells: dict[str, tuple[str, str]] = field(default_factory=dict)
+    table_sheets: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
 
     def __repr__(self) -> str:
         return f"Referential({str(self.path)!r})"

@@ -273,13 +273,14 @@ class _Checker:
 
     def check_values(self, references: References | None) -> None:
         for named in self.schema.field_sheet.fields:
-            if named.key in self.source.field_cells:
-                self._check_value(None, named.key, getattr(self.source, named.key), named, references)
+            value = getattr(self.source, named.key)
+            if named.key in self.source.field_cells and (value is not None or named.required):
+                self._check_value(None, named.key, value, named, references)
         for table in self.tables.values():
             if table.written_by_coopxl:
                 continue
             # The hot loop of validation: the columns found are worked out once per column map
-            # (one shared by all the records of a table), and an empty optional cell stops here.
+            # (one shared by all the records of a table).
             present: dict[int, list[tuple[str, Column]]] = {}
             for record in self.records_of(table):
                 found = record.origin.columns
@@ -296,9 +297,9 @@ class _Checker:
         return getattr(self.source, records[table.name][1])
 
     def _check_value(self, record: Any, key: str, value: Any, spec: Any, references: References | None) -> None:
-        # Called for every cell of every table (thousands per plan): cheapest tests first.
-        if value is None and not spec.required:
-            return
+        """The rules of one filled or required value (callers leave out the empty optional ones).
+
+        Called for every cell of every table (thousands per plan): cheapest tests first."""
         if self.flagged:
             sheet, cell = ((record.origin.sheet, record.origin.cell(key)) if record is not None
                            else self.source.field_cells.get(key, ("", "")))

@@ -34,14 +34,14 @@ _STYLED_CELL_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})
 _CELL_REF_RE = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 _ROW_OF_CELL_RE = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
 _COLUMN_OF_CELL_RE = re.compile(rb' r="([A-Z]{1,3})[0-9]')
-# The raw structures below are dataclasses without generated __eq__ and __repr__ (see model.py:
-# each generated method is compiled at every command's start); they are never compared.
 MAX_SHEET_CELLS = 2_000_000
 """calamine holds a sheet as a dense rectangle from A1 to its farthest cell: one stray value
 in Z1048576 costs 860 MB and 5 s. A plan sheet is a few hundred rows; beyond this area
 the sheet is refused with the cell to clear."""
 
 
+# The raw structures are dataclasses without generated __eq__ and __repr__ (see model.py: each
+# generated method is compiled at every command's start); they are never compared.
 @dataclass(eq=False, repr=False)
 class RawTable:
     """An Excel table as found: header texts and data rows with their Excel row numbers."""
@@ -262,11 +262,11 @@ class _TablePart:
 
 
 _ESCAPE_RE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_RELATIONSHIP_RE = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
-_TABLE_RE = re.compile(rb"<(?:\w+:)?table\b([^>]*)>")
-_TABLE_COLUMN_RE = re.compile(rb'<(?:\w+:)?tableColumn\b[^>]*?\sname="([^"]*)"')
-_XML_ATTR_RE = re.compile(rb'([\w:]+)="([^"]*)"')
 _ELEMENT_ATTRS = rb"((?:[^>\"']|\"[^\"]*\"|'[^']*')*)"
+"""The attributes of a start tag (a quoted value may hold a `>`), as group 1."""
+_RELATIONSHIP_RE = re.compile(rb"<(?:\w+:)?Relationship\b" + _ELEMENT_ATTRS + rb">")
+_TABLE_RE = re.compile(rb"<(?:\w+:)?table\b" + _ELEMENT_ATTRS + rb">")
+_TABLE_COLUMN_RE = re.compile(rb'<(?:\w+:)?tableColumn\b[^>]*?\sname="([^"]*)"')
 _SHEET_RE = re.compile(rb"<(?:\w+:)?sheet\b" + _ELEMENT_ATTRS + rb">")
 _DEFINED_NAME_RE = re.compile(rb"<(?:\w+:)?definedName\b" + _ELEMENT_ATTRS + rb"(?<!/)>(.*?)</(?:\w+:)?definedName>",
                               re.S)
@@ -295,25 +295,25 @@ def _table_parts(parts: Mapping[str, bytes], sheet_paths: dict[str, str]) -> lis
         if not rels or b"/table" not in rels:
             continue
         for relationship in _RELATIONSHIP_RE.findall(rels):
-            attributes = dict(_XML_ATTR_RE.findall(relationship))
-            if not attributes.get(b"Type", b"").endswith(b"/table"):
+            attributes = _attributes(relationship)
+            if not attributes.get("Type", "").endswith("/table"):
                 continue
-            target = _xml_text(attributes.get(b"Target", b""))
+            target = attributes.get("Target", "")
             target = target[1:] if target.startswith("/") else posixpath.normpath(f"{folder}/{target}")
             table = parts.get(target)
             root = _TABLE_RE.search(table) if table else None
             if table is None or root is None:
                 continue
-            attributes = dict(_XML_ATTR_RE.findall(root.group(1)))
-            match = _REF_RE.match(_xml_text(attributes.get(b"ref", b"")))
-            name = _xml_text(attributes.get(b"displayName") or attributes.get(b"name") or b"")
+            attributes = _attributes(root.group(1))
+            match = _REF_RE.match(attributes.get("ref", ""))
+            name = attributes.get("displayName") or attributes.get("name") or ""
             if not match or not match.group(3) or not name:
                 continue
             col1, row1, col2, row2 = match.groups()
             headers = [_ESCAPE_RE.sub(lambda m: chr(int(m.group(1), 16)), _xml_text(raw))
                        for raw in _TABLE_COLUMN_RE.findall(table)]
             found.append(_TablePart(sheet, name, int(row1) - 1, column_index(col1), int(row2) - 1,
-                                    column_index(col2), int(attributes.get(b"headerRowCount") or 1), headers))
+                                    column_index(col2), int(attributes.get("headerRowCount") or 1), headers))
     return found
 
 
