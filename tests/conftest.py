@@ -39,6 +39,13 @@ def raised_codes() -> set[str]:
     return codes
 
 
+def pytest_sessionfinish(session, exitstatus):
+    """The record of raised codes goes with the session (a folder of /tmp was left by each run)."""
+    import shutil
+
+    shutil.rmtree(CODES_FILE.parent, ignore_errors=True)
+
+
 def pytest_collection_modifyitems(session, config, items):
     """The catalogue coverage test runs last, once every other test has raised its codes."""
     last = [item for item in items if item.name == "test_every_code_is_raised_by_a_test"]
