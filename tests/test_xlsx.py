@@ -8,9 +8,12 @@ from xml.etree import ElementTree
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopxl import xlsx
 from coopxl.guard import check_workbook_file
+from coopxl.messages import UnreadableWorkbookError
 from coopxl.reader import read_plan
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -176,3 +179,45 @@ def test_character_references_in_names_and_headers_are_decoded(tmp_path: Path) -
     assert [f.code for f in found.findings] == [f.code for f in expected.findings]
     assert [a.title for a in found.actions] == [a.title for a in expected.actions]
     assert found.sessions and [s.date for s in found.sessions] == [s.date for s in expected.sessions]
+
+
+def _sheet_with(cells: list[tuple[int, int]]) -> bytes:
+    rows = "".join(f'<row r="{row}"><c r="{xlsx.column_letter(column)}{row}"><v>1</v></c></row>'
+                   for column, row in sorted(cells, key=lambda cell: cell[1]))
+    return f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
+
+
+def _refused(data: bytes) -> bool:
+    """What the extent check says when every cell is looked at (the check before its quick test)."""
+    rows = max(int(row) for row in xlsx._ROW_OF_CELL_RE.findall(data))
+    letters = max(set(xlsx._COLUMN_OF_CELL_RE.findall(data)), key=lambda text: (len(text), text))
+    return rows * (xlsx.column_index(letters.decode()) + 1) > xlsx.MAX_SHEET_CELLS
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 16_383), st.integers(1, 1_048_576)), min_size=1, max_size=4))
+def test_the_quick_extent_test_never_lets_a_too_large_sheet_through(cells: list[tuple[int, int]]) -> None:
+    data = _sheet_with(cells)
+    try:
+        xlsx._check_extent("plan.xlsx", "Actions", data)
+    except UnreadableWorkbookError as error:
+        assert error.code == "sheet-too-large" and _refused(data)
+    else:
+        assert not _refused(data)
+
+
+@pytest.mark.parametrize(("cells", "refused"), [
+    ([(0, 9_999), (199, 1)], False),  # A9999 and GR1: 9,999 × 200 cells, just under the limit
+    ([(0, 9_999), (200, 1)], True),  # … and GS1: over it
+    ([(0, 10_001), (199, 1)], True),
+    ([(22, 400)], False),
+])
+def test_the_extent_limit_around_its_quick_test(cells: list[tuple[int, int]], refused: bool) -> None:
+    data = _sheet_with(cells)
+    assert _refused(data) == refused
+    if refused:
+        with pytest.raises(UnreadableWorkbookError):
+            xlsx._check_extent("plan.xlsx", "Actions", data)
+    else:
+        xlsx._check_extent("plan.xlsx", "Actions", data)
+
