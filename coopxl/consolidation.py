@@ -269,7 +269,8 @@ def _attribute(results: list[FileResult], referential: Referential
             problems.append(problem)
             extra_rows.append({"epci": other.epci, "siren": other.siren, "file": other.result.path.name,
                                "status": DUPLICATE, "remark": problem.message})
-    entries.sort(key=lambda e: e.epci)
+    # Alphabetically as in French: « CC des Sources de la Loire » before « CC Val'Eyrieux ».
+    entries.sort(key=lambda e: (slugify(e.epci), e.epci))
     return entries, problems, extra_rows
 
 

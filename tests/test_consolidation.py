@@ -197,3 +197,13 @@ def test_plan_of_an_epci_outside_the_referential_is_counted_apart(workspace: Wor
         "CC du Pays de Lamastre", "240001370", "En œuvre", 2)
     assert len(dashboard.actions) == 4
     assert ("lamastre.xlsx", "plan-outside-referential") in {(c["file"], c["code"]) for c in dashboard.checks}
+
+
+def test_plans_come_in_french_alphabetical_order(workspace: Workspace, referential_path: Path) -> None:
+    """Case and accents ignored, as in a directory: « CC du Pays… » before « CC Val'Eyrieux »."""
+    fields, rows = clean_plan_content()
+    fields.update(epci_name="CC du Pays de Lamastre", epci_siren="240001370")
+    make_plan(workspace.plans_folder / "lamastre.xlsx", referential_path, fields=fields, rows=rows)
+    output = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "tableau-de-bord.xlsx")
+    actions = sheet_rows(output, "Actions", "T_ToutesActions")
+    assert [a["EPCI"] for a in actions] == ["CC du Pays de Lamastre"] * 2 + ["CC Val'Eyrieux"] * 2
