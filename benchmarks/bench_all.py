@@ -118,22 +118,35 @@ for index, path in enumerate(files):
 PHASES = """
 import datetime as dt, sys, time
 start = time.perf_counter()
-from coopxl import dashboard
-from coopxl.consolidation import build_dashboard, expand_paths, read_files
+from coopxl import consolidation, dashboard
 from coopxl.workspace import Workspace
 from pathlib import Path
-imported = time.perf_counter()
-workspace = Workspace(Path(sys.argv[1]))
-referential = workspace.read_referential()
-today = dt.date.fromisoformat(sys.argv[2])
-results = read_files(expand_paths([workspace.plans_folder]), referential, today, meanwhile=dashboard.load_writer)
-read = time.perf_counter()
-tables = build_dashboard(results, referential, today, dt.datetime.now())
-built = time.perf_counter()
-dashboard.write_dashboard(tables, workspace.dashboard_path)
-print(imported - start, read - imported, built - read, time.perf_counter() - built)
+marks = [time.perf_counter()]
+enter, built = consolidation.Reading.__enter__, consolidation.build_dashboard
+
+def entered(self):
+    global reading
+    reading = enter(self)
+    marks.append(time.perf_counter())
+    return reading
+
+def build(*args):
+    marks.append(time.perf_counter())
+    tables = built(*args)
+    marks.append(time.perf_counter())
+    return tables
+
+consolidation.Reading.__enter__, consolidation.build_dashboard = entered, build
+output = Path(sys.argv[1]) / "sorties" / "phases.xlsx"
+dashboard.consolidate_into(Workspace(Path(sys.argv[1])), output, today=dt.date.fromisoformat(sys.argv[2]))
+marks.append(time.perf_counter())
+output.unlink()
+imported, outlined, read, tables, written = marks
+print(imported - start, outlined - imported, read - outlined, tables - read, written - tables, int(reading.streamed))
 """
-"""`consolider` in its phases (imports, reading and validating, tables, writing), in seconds."""
+"""`consolider` in its phases, in seconds: imports; outlines (the first quick pass, for many plans);
+reading and validating (with, for many plans, the rows of the longest sheets written as they
+come); the dashboard's tables; the rest of the writing."""
 
 
 # --- plans -------------------------------------------------------------------------------
@@ -306,13 +319,15 @@ def consolidation(report: Report, work: Path, sources: list[Path], count: int, t
     if not met:
         phases = subprocess.run([sys.executable, "-c", PHASES, str(folder), TODAY], check=True, capture_output=True,
                                 text=True, env=ENV).stdout.split()
-        imported, read, built, written = (float(value) for value in phases)
+        imported, outlined, read, built, written, streamed_flag = (float(value) for value in phases)
         read_floor, _ = median([sys.executable, "-c", READ_FLOOR, str(folder / "plans")], runs)
         write_floor, _ = median([sys.executable, "-c", WRITE_FLOOR, str(work / f"plancher-{count}.xlsx"),
                                  str(cells_path)], runs)
-        report.detail(f"imports {imported:.2f} s, lecture et validation {read:.2f} s (plancher de lecture "
-                      f"{read_floor:.2f} s), tableaux {built:.2f} s, écriture {written:.2f} s (plancher "
-                      f"d'écriture {write_floor:.2f} s)")
+        streamed = " en écrivant les lignes des feuilles longues" if streamed_flag else ""
+        report.detail(f"imports {imported:.2f} s, référentiel et contours {outlined:.2f} s, "
+                      f"lecture et validation{streamed} {read:.2f} s (plancher de lecture {read_floor:.2f} s), "
+                      f"tableaux {built:.2f} s, "
+                      f"écriture (le reste) {written:.2f} s (plancher d'écriture {write_floor:.2f} s)")
     return peak
 
 

@@ -7,8 +7,9 @@ wraps (`coopxl valider` → `validate`, `coopxl consolider` → `consolidate`, �
 
     report = coopxl.validate("travail/plans")          # coopxl valider travail/plans --json
     print(report.to_dict()["errors"])
-    result = coopxl.consolidate("travail")             # coopxl consolider travail
+    result = coopxl.consolidate("travail")             # the tables, to write or to analyse
     result.write("travail/sorties/tableau-de-bord.xlsx")
+    coopxl.consolidate("travail", output="travail/sorties/tableau-de-bord.xlsx")  # coopxl consolider travail
     frames = result.to_pandas()                        # needs coopxl[pandas]
     frames["T_ToutesActions"].groupby("EPCI")["Coût total (€ HT)"].sum()
 
@@ -98,18 +99,23 @@ class Consolidation:
 
 
 def consolidate(folder: PathLike_, *, today: dt.date | None = None, jobs: int | None = None,
-                progress: Callable[..., Any] | None = None) -> Consolidation:
+                progress: Callable[..., Any] | None = None, output: PathLike_ | None = None) -> Consolidation:
     """Read every plan of a working folder into the dashboard's tables; `coopxl consolider`.
 
     The result writes the dashboard workbook with `.write(path)` and gives its tables as
-    pandas DataFrames with `.to_pandas()`. Plans are never modified.
+    pandas DataFrames with `.to_pandas()`. With `output`, the dashboard workbook is also
+    written there, while the plans are read (what `coopxl consolider` does: the same file as
+    `.write(output)`, sooner). Plans are never modified.
     """
     from .consolidation import consolidate as build
-    from .dashboard import load_writer
+    from .dashboard import consolidate_into, load_writer
     from .workspace import Workspace
 
-    return Consolidation(build(Workspace(Path(folder)), today=today, jobs=jobs, progress=progress,
-                               meanwhile=load_writer))
+    workspace = Workspace(Path(folder))
+    if output is not None:
+        return Consolidation(consolidate_into(workspace, Path(output), today=today, jobs=jobs, progress=progress))
+
+    return Consolidation(build(workspace, today=today, jobs=jobs, progress=progress, meanwhile=load_writer))
 
 
 def generate_documents(*paths: PathLike_, output: PathLike_ | None = None, templates: PathLike_ | None = None,

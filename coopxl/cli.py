@@ -195,8 +195,7 @@ def _run_consolider(args: argparse.Namespace) -> int:
 
     workspace = Workspace(args.dossier)
     output = args.sortie or workspace.dashboard_path
-    dashboard = consolidate(workspace.root, today=args.date, jobs=args.jobs, progress=progress)
-    dashboard.write(output)
+    dashboard = consolidate(workspace.root, today=args.date, jobs=args.jobs, progress=progress, output=output)
     status = EXIT_FINDINGS if dashboard.problems else EXIT_OK
     if args.json:
         from .jsonreport import dumps, envelope

@@ -41,6 +41,12 @@ from .validation import errors_of, validate_plan
 from .workspace import Workspace, expand_paths
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
+STREAM_FROM_FILES = 90
+"""Files from which `Reading` looks at their outlines (about 2 ms each, on both cores) to know whether
+the dashboard will be written row by row (`dashboard.STREAM_FROM_CELLS`): from 90 plans of 60
+actions. Fewer are always written in memory."""
+STREAM_CHUNK = 4
+"""Plans a worker reads in a row before sending them back, when they are written as they come."""
 
 
 @dataclass
@@ -83,13 +89,15 @@ class Dashboard:
     charter: list[dict[str, Any]]
     """Rows: {"code", "label", "<EPCI>": count, …, "total"}."""
     team: list[dict[str, Any]]
-    calendar: list[dict[str, Any]]
-    """Rows: {"epci", "number", "title", "start", "end", "status", "<year>": "●"…}."""
+    calendar: Sequence[dict[str, Any]]
+    """`PlanRows`: {"epci", "number", "title", "start", "end", "status", "<year>": "●"…}."""
     checks: list[dict[str, Any]]
     epci_columns: list[str]
     years: list[int]
     problems: list[Finding]
     """Folder-level findings (unreadable files, locks, duplicates), also in `checks`."""
+    entries: list[PlanEntry] = field(default_factory=list)
+    """The plans counted, one per EPCI, in the order of the sheets."""
 
 
 class PlanRows(Sequence[dict[str, Any]]):
@@ -131,10 +139,14 @@ def charter_columns(d: Dashboard) -> list[Column]:
 
 def calendar_columns(d: Dashboard) -> list[Column]:
     """Columns of the calendar: the action, then one column per year of the plan periods."""
+    return calendar_columns_of(d.years)
+
+
+def calendar_columns_of(years: Sequence[int]) -> list[Column]:
     return [Column("EPCI", "epci", width=30), Column("N° action", "number", width=10),
             Column("Intitulé", "title", Kind.LONG_TEXT, width=40), Column("Début", "start", Kind.DATE),
             Column("Fin", "end", Kind.DATE), Column("Statut", "status", width=12),
-            *(Column(str(y), str(y), width=6) for y in d.years)]
+            *(Column(str(y), str(y), width=6) for y in years)]
 
 
 def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int | None = None,
@@ -153,6 +165,135 @@ def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int
     return build_dashboard(results, referential, today, now)
 
 
+class Reading:
+    """The plans of a working folder read for the dashboard, in worker processes, with the rows
+    of the longest sheets given plan by plan as they are read, in the dashboard's order.
+
+    When the dashboard is large enough to be written row by row (`stream_from_cells`, which
+    `dashboard.consolidate_into` gives), a first quick pass reads each file's outline (EPCI,
+    SIREN, dates, table sizes): it foretells the plans counted and their order. `plan_rows`
+    then reads the plans in that order and gives the Actions, Financements and Calendrier rows
+    of each foretold plan as it comes, while the next ones are being read; `dashboard` is
+    computed as `consolidate` computes it, and `as_foretold` says whether its plans are those
+    the rows were given for (a plan saved again between the two passes makes it false).
+    Otherwise `streamed` is false, `plan_rows` gives nothing and `dashboard` reads every plan.
+    Used as a context manager: the worker processes live as long as it."""
+
+    def __init__(self, workspace: Workspace, *, stream_from_cells: int, today: dt.date | None = None,
+                 jobs: int | None = None, progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None,
+                 meanwhile: Callable[[], Any] | None = None) -> None:
+        from .parallel import pool_size
+
+        if not workspace.plans_folder.is_dir():
+            raise CoopxlError("no-plans-folder", path=str(workspace.root))
+        self.now = dt.datetime.now().replace(microsecond=0)
+        self.today = today or self.now.date()
+        self.referential = workspace.read_referential()
+        self.files = expand_paths([workspace.plans_folder])
+        self.stream_from_cells, self.progress, self.meanwhile = stream_from_cells, progress, meanwhile
+        self.jobs = jobs if jobs is not None else pool_size(len(self.files))
+        self.read_one = partial(read_one, referential=self.referential, today=self.today)
+        self.results: dict[Path, FileResult] = {}
+        self.streamed_entries: list[tuple[Path, str, str]] = []
+        self.foretold: list[tuple[Path, str, str]] = []
+        self.years: list[int] = []
+        self.streamed = False
+
+    def __enter__(self) -> Reading:
+        from contextlib import ExitStack
+
+        from . import reader  # noqa: F401 - before the workers fork, so that each does not import it again
+        from .parallel import Workers, collector_paused
+
+        with ExitStack() as stack:
+            self.workers = stack.enter_context(Workers(self.jobs))
+            stack.enter_context(collector_paused())
+            known: list[_Outline] = []
+            if len(self.files) >= STREAM_FROM_FILES:
+                outlines = self.workers.map(_outline, self.files)
+                self._meanwhile()
+                known = [outline for outline in outlines if outline is not None]
+            self.streamed = sum(outline.cells for outline in known) >= self.stream_from_cells
+            if self.streamed:
+                kept = _kept_order(_attribution([outline.claim for outline in known], self.referential))
+                self.foretold = [(known[index].claim.path, epci, siren) for index, epci, siren, _ in kept]
+                self.years = calendar_years(known[index].period for index, _, _, _ in kept)
+            self.stack = stack.pop_all()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stack.__exit__(*exc)
+
+    def _meanwhile(self) -> None:
+        """The caller's `meanwhile`, once, while the workers work."""
+        meanwhile, self.meanwhile = self.meanwhile, None
+        if meanwhile is not None:
+            meanwhile()
+
+    def plan_rows(self) -> Iterator[tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]]:
+        """Each foretold plan's Actions, Financements and Calendrier rows, as it is read."""
+        if not self.streamed:
+            return
+        order = [path for path, _, _ in self.foretold]
+        order += sorted(set(self.files) - set(order), key=self.files.index)
+        read = self.workers.map(self.read_one, order, chunk=STREAM_CHUNK)
+        self._meanwhile()
+        for _, result in zip(self.progress(order, READING) if self.progress else order, read):
+            self.results[result.path] = result
+            streamed = self.streamed_entries
+            if len(streamed) < len(self.foretold):  # and all read so far as foretold (`order`)
+                path, epci, siren = self.foretold[len(streamed)]
+                if result.path == path and result.plan is not None:
+                    streamed.append((path, epci, siren))
+                    entry = PlanEntry(epci, siren, result)
+                    yield (_action_rows(entry, self.today), _funding_rows(entry),
+                           _calendar_rows(entry, self.years))
+
+    def dashboard(self) -> Dashboard:
+        """Every table of the dashboard, once `plan_rows` is used up (if streamed)."""
+        if not self.streamed:
+            read = self.workers.map(self.read_one, self.files)
+            self._meanwhile()
+            shown = self.progress(self.files, READING) if self.progress else self.files
+            self.results = {result.path: result for _, result in zip(shown, read)}
+        return build_dashboard([self.results[path] for path in self.files], self.referential, self.today, self.now)
+
+    def as_foretold(self, dashboard: Dashboard) -> bool:
+        """Whether `dashboard` counts the plans `plan_rows` gave, in that order, with the same years."""
+        counted = [(entry.result.path, entry.epci, entry.siren) for entry in dashboard.entries]
+        return self.streamed and counted == self.streamed_entries and dashboard.years == self.years
+
+
+READING = "Lecture des plans"
+
+
+@dataclass(eq=False, repr=False)
+class _Outline:
+    """What the first pass of `Reading` learns of a file."""
+
+    claim: _Claim
+    period: tuple[dt.date | None, dt.date | None]
+    cells: int
+    """Cells its plan adds to the two longest sheets."""
+
+
+def _outline(path: Path) -> _Outline | None:
+    """None for a file that is not a readable plan (its full reading says why)."""
+    from .reader import read_outline
+    from .schema import DASHBOARD_ACTIONS, DASHBOARD_FUNDINGS
+
+    if is_lock_file(path):
+        return None
+    try:
+        outline = read_outline(path)
+    except UnreadableWorkbookError:
+        return None
+    cells = (outline.rows.get("T_Actions", 0) * len(DASHBOARD_ACTIONS.columns)
+             + outline.rows.get("T_Financements", 0) * len(DASHBOARD_FUNDINGS.columns))
+    return _Outline(_Claim(path, outline.epci_name, outline.epci_siren, outline.updated_on),
+                    (outline.period_start, outline.period_end), cells)
+
+
 def read_files(files: Sequence[Path], referential: Referential, today: dt.date, *, jobs: int | None = None,
                progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None,
                meanwhile: Callable[[], Any] | None = None) -> list[FileResult]:
@@ -161,7 +302,7 @@ def read_files(files: Sequence[Path], referential: Referential, today: dt.date, 
     from .parallel import map_processes
 
     one = partial(read_one, referential=referential, today=today)
-    return map_processes(one, files, jobs=jobs, progress=progress, label="Lecture des plans", meanwhile=meanwhile)
+    return map_processes(one, files, jobs=jobs, progress=progress, label=READING, meanwhile=meanwhile)
 
 
 def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult:
@@ -221,6 +362,7 @@ def build_dashboard(results: list[FileResult], referential: Referential, today: 
     known = {x.siren for x in referential.epcis}
     synthesis += [_synthesis_row(e, referential) for e in entries if e.siren not in known]
     synthesis += extra_rows
+    years = calendar_years((e.plan.period_start, e.plan.period_end) for e in entries)
     checks = [_check_row(e.result.path.name, e.epci, f) for e in entries for f in e.result.findings]
     checks += [_check_row(f.file, "", f) for f in problems]
     return Dashboard(
@@ -230,47 +372,87 @@ def build_dashboard(results: list[FileResult], referential: Referential, today: 
         funder_summary=_funder_summary(entries),
         charter=_charter_matrix(entries, referential),
         team=_team_rows(entries, referential),
-        calendar=(calendar := _calendar(entries))[0], years=calendar[1],
-        checks=checks, epci_columns=epci_columns, problems=problems,
+        calendar=PlanRows(entries, partial(_calendar_rows, years=years), lambda e: _calendar_count(e, years)),
+        years=years,
+        checks=checks, epci_columns=epci_columns, problems=problems, entries=entries,
     )
+
+
+@dataclass(eq=False, repr=False)
+class _Claim:
+    """A plan's claim to an EPCI: what attributing it needs."""
+
+    path: Path
+    epci_name: str | None
+    epci_siren: str | None
+    updated_on: dt.date | None
+
+
+def _attribution(claims: Sequence[_Claim], referential: Referential) -> list[list[tuple[int, str, str, bool]]]:
+    """The claims grouped by EPCI, in the order each EPCI is first claimed; in a group, the
+    most recent plan first (the one counted). Each item: (index of the claim, EPCI name,
+    SIREN, whether the EPCI is outside the référentiel)."""
+    by_siren = {e.siren: e for e in referential.epcis if e.siren}
+    by_name = {slugify(e.name or ""): e for e in referential.epcis}
+    groups: dict[str, list[tuple[int, str, str, bool]]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        epci = by_siren.get(claim.epci_siren or "") or by_name.get(slugify(claim.epci_name or ""))
+        if epci is None:
+            key = claim.epci_siren or claim.epci_name or claim.path.name
+            groups[key].append((index, claim.epci_name or claim.path.stem, claim.epci_siren or "", True))
+        else:
+            groups[epci.siren or ""].append((index, epci.name or "", epci.siren or "", False))
+    for group in groups.values():
+        group.sort(key=lambda item: (claims[item[0]].updated_on or dt.date.min, _modified(claims[item[0]].path)),
+                   reverse=True)
+    return list(groups.values())
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # removed meanwhile: its plan was read, it is counted as the oldest
+        return 0.0
+
+
+def _kept_order(groups: list[list[tuple[int, str, str, bool]]]) -> list[tuple[int, str, str, bool]]:
+    """The plan counted for each EPCI, in the dashboard's order: by EPCI name, alphabetically as
+    in French (« CC des Sources de la Loire » before « CC Val'Eyrieux », whatever the case and accents)."""
+    return sorted((group[0] for group in groups), key=lambda item: (slugify(item[1]), item[1]))
 
 
 def _attribute(results: list[FileResult], referential: Referential
                ) -> tuple[list[PlanEntry], list[Finding], list[dict[str, Any]]]:
     """Plans attributed to EPCIs (one per EPCI, the most recent); problems and extra Synthèse rows."""
-    by_siren = {e.siren: e for e in referential.epcis if e.siren}
-    by_name = {slugify(e.name or ""): e for e in referential.epcis}
-    groups: dict[str, list[PlanEntry]] = defaultdict(list)
     problems: list[Finding] = []
-    extra_rows: list[dict[str, Any]] = []
+    readable = []
     for result in results:
         if result.plan is None:
             assert result.error is not None
             problems.append(result.error)
-            continue
-        plan = result.plan
-        epci = by_siren.get(plan.epci_siren or "") or by_name.get(slugify(plan.epci_name or ""))
-        if epci is None:
-            result.findings.append(finding("plan-outside-referential", file=file_key(result.path),
-                                           name=result.path.name, value=plan.epci_name or "?",
-                                           siren=plan.epci_siren or "?"))
-            key = plan.epci_siren or plan.epci_name or result.path.name
-            groups[key].append(PlanEntry(plan.epci_name or result.path.stem, plan.epci_siren or "", result))
         else:
-            groups[epci.siren or ""].append(PlanEntry(epci.name or "", epci.siren or "", result))
-    entries = []
-    for group in groups.values():
-        group.sort(key=lambda e: (e.plan.updated_on or dt.date.min, e.result.path.stat().st_mtime), reverse=True)
-        kept, *others = group
-        entries.append(kept)
-        for other in others:
-            problem = finding("duplicate-plan", file=file_key(other.result.path), name=other.result.path.name,
-                              epci=kept.epci, kept=kept.result.path.name)
+            readable.append(result)
+    claims = [_Claim(r.path, r.plan.epci_name, r.plan.epci_siren, r.plan.updated_on)
+              for r in readable if r.plan is not None]
+    groups = _attribution(claims, referential)
+    for group in groups:
+        for index, _, _, outside in group:
+            if outside:
+                result, plan = readable[index], readable[index].plan
+                assert plan is not None
+                result.findings.append(finding("plan-outside-referential", file=file_key(result.path),
+                                               name=result.path.name, value=plan.epci_name or "?",
+                                               siren=plan.epci_siren or "?"))
+    extra_rows: list[dict[str, Any]] = []
+    for (kept, epci, _, _), *others in groups:
+        for index, other_epci, other_siren, _ in others:
+            other = readable[index]
+            problem = finding("duplicate-plan", file=file_key(other.path), name=other.path.name,
+                              epci=epci, kept=readable[kept].path.name)
             problems.append(problem)
-            extra_rows.append({"epci": other.epci, "siren": other.siren, "file": other.result.path.name,
+            extra_rows.append({"epci": other_epci, "siren": other_siren, "file": other.path.name,
                                "status": DUPLICATE, "remark": problem.message})
-    # Alphabetically as in French: « CC des Sources de la Loire » before « CC Val'Eyrieux ».
-    entries.sort(key=lambda e: (slugify(e.epci), e.epci))
+    entries = [PlanEntry(epci, siren, readable[index]) for index, epci, siren, _ in _kept_order(groups)]
     return entries, problems, extra_rows
 
 
@@ -397,25 +579,40 @@ def _team_rows(entries: list[PlanEntry], referential: Referential) -> list[dict[
     return rows
 
 
-def _calendar(entries: list[PlanEntry]) -> tuple[list[dict[str, Any]], list[int]]:
-    starts = [e.plan.period_start.year for e in entries if e.plan.period_start]
-    ends = [e.plan.period_end.year for e in entries if e.plan.period_end]
+def calendar_years(periods: Iterable[tuple[dt.date | None, dt.date | None]]) -> list[int]:
+    """The years of the calendar: from the first plan's start to the last one's end (none
+    unless some plan has both)."""
+    starts, ends = [], []
+    for start, end in periods:
+        if start:
+            starts.append(start.year)
+        if end:
+            ends.append(end.year)
     if not starts or not ends:
-        return [], []
+        return []
     # Years outside the plausible range are validation errors; they must not blow up the sheet.
-    years = list(range(max(min(starts), FIRST_YEAR), min(max(ends), LAST_YEAR) + 1))
+    return list(range(max(min(starts), FIRST_YEAR), min(max(ends), LAST_YEAR) + 1))
+
+
+def _calendar_rows(entry: PlanEntry, years: Sequence[int]) -> list[dict[str, Any]]:
+    """A plan's actions with a start date, marked « ● » in each year they run."""
+    if not years:
+        return []
     rows = []
-    for entry in entries:
-        for action in entry.plan.actions:
-            if not action.start:
-                continue
-            last = (action.end or entry.plan.period_end or action.start).year
-            row = {"epci": entry.epci, "number": action.number, "title": action.title,
-                   "start": action.start, "end": action.end, "status": action.status}
-            for year in years:
-                row[str(year)] = "●" if action.start.year <= year <= last else ""
-            rows.append(row)
-    return rows, years
+    for action in entry.plan.actions:
+        if not action.start:
+            continue
+        last = (action.end or entry.plan.period_end or action.start).year
+        row = {"epci": entry.epci, "number": action.number, "title": action.title,
+               "start": action.start, "end": action.end, "status": action.status}
+        for year in years:
+            row[str(year)] = "●" if action.start.year <= year <= last else ""
+        rows.append(row)
+    return rows
+
+
+def _calendar_count(entry: PlanEntry, years: Sequence[int]) -> int:
+    return sum(1 for action in entry.plan.actions if action.start) if years else 0
 
 
 def _check_row(file: str, epci: str, item: Finding) -> dict[str, Any]:

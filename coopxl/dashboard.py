@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import french
-from .consolidation import ACTION_STATUS_KEYS, Dashboard, calendar_columns, charter_columns
+from .consolidation import ACTION_STATUS_KEYS, Dashboard, calendar_columns_of, charter_columns
 from .files import atomic_write
 from .formats import readable_scale, wrapped_lines
 from .marks import FORMULA_STARTS as _FORMULA_STARTS
@@ -41,6 +43,9 @@ from .schema import (
     Kind,
     Table,
 )
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 TITLE = "Plans de coopération — tableau de bord"
 HEADER_ROW = 3
@@ -68,6 +73,11 @@ STREAM_FROM_CELLS = 300_000
 file (XlsxWriter's constant_memory mode; about 90 plans of 60 actions): memory then stays flat
 (3 million cells for 1,000 plans). Below, the workbook is built in memory, which is faster (a
 text repeated in many cells is written once, as a shared string)."""
+ACTIONS_TITLE = "Toutes les actions"
+FUNDINGS_TITLE = "Plans de financement"
+CHARTER_SHEET = "Charte"
+CALENDAR_SHEET = "Calendrier"
+CALENDAR_TITLE = "Calendrier des actions (années de réalisation)"
 _SHOWN_LENGTH = {Kind.DATE: 10, Kind.PERCENT: 5}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _FIRST_PLAIN_SERIAL_DAY = dt.date(1900, 3, 1)
@@ -80,8 +90,46 @@ def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
     from .parallel import collector_paused
 
     with atomic_write(path) as temporary, collector_paused():
-        _Writer(dashboard, temporary).write()
+        writer = DashboardWriter(temporary, files=dashboard.files, generated_at=dashboard.generated_at,
+                                 years=dashboard.years, constant_memory=streamed_size(dashboard) >= STREAM_FROM_CELLS)
+        with writer.abandoned_on_error():
+            writer.add_plan_rows(dashboard.actions, dashboard.fundings, dashboard.calendar)
+            writer.finish(dashboard)
     return path
+
+
+def consolidate_into(workspace: Workspace, output: Path, *, today: dt.date | None = None, jobs: int | None = None,
+                     progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None) -> Dashboard:
+    """`consolidation.consolidate`, and the dashboard written to `output` (atomically).
+
+    A dashboard written row by row (STREAM_FROM_CELLS) is written while the plans are read:
+    the rows of each plan as it comes (`consolidation.Reading`), the other sheets once all are
+    read. If the plans read are not those foretold (a plan saved again meanwhile), it is
+    written again from the dashboard computed. Either way the file is the one
+    `write_dashboard(consolidate(...))` writes."""
+    from .consolidation import Reading
+    from .parallel import collector_paused
+
+    with Reading(workspace, stream_from_cells=STREAM_FROM_CELLS, today=today, jobs=jobs, progress=progress,
+                 meanwhile=load_writer) as reading:
+        if not reading.streamed:
+            dashboard = reading.dashboard()
+            write_dashboard(dashboard, output)
+            return dashboard
+        with atomic_write(output) as temporary, collector_paused():
+            writer = DashboardWriter(temporary, files=len(reading.files), generated_at=reading.now,
+                                     years=reading.years, constant_memory=True)
+            with writer.abandoned_on_error():
+                for rows in reading.plan_rows():
+                    writer.add_plan_rows(*rows)
+                dashboard = reading.dashboard()
+                foretold = reading.as_foretold(dashboard)
+                if foretold:
+                    writer.finish(dashboard)
+            if not foretold:
+                writer.abandon()
+                write_dashboard(dashboard, temporary)
+    return dashboard
 
 
 def load_writer() -> None:
@@ -163,17 +211,30 @@ def _extremes(numbers: list[Any]) -> tuple[Any, ...]:
     return (max(numbers), min(numbers)) if numbers else ()
 
 
-class _Writer:
-    def __init__(self, dashboard: Dashboard, path: Path) -> None:
+SHEETS = (DASHBOARD_COMMITTEE.sheet, DASHBOARD_SYNTHESIS.sheet, DASHBOARD_ACTIONS.sheet, DASHBOARD_FUNDINGS.sheet,
+          DASHBOARD_FUNDER_SHEET, CHARTER_SHEET, DASHBOARD_TEAM.sheet, CALENDAR_SHEET, DASHBOARD_CHECKS.sheet)
+"""The dashboard's sheets, in their order in the workbook."""
+
+
+class DashboardWriter:
+    """The dashboard workbook, written in two steps: the rows of the three longest sheets (all
+    actions, all funding lines, the calendar), plan by plan, as they come; then, once every
+    plan is read, `finish` writes the other sheets from the `Dashboard` and closes the file.
+
+    `consolidate_into` gives the rows of each plan while the next ones are being read;
+    `write_dashboard` gives them all at once. Either way the workbook is the same."""
+
+    def __init__(self, path: Path, *, files: int, generated_at: dt.datetime, years: Sequence[int],
+                 constant_memory: bool) -> None:
         import xlsxwriter
 
-        self.dashboard = dashboard
+        self.files = files
+        self.constant_memory = constant_memory
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-            "default_date_format": NUMBER_FORMATS[Kind.DATE],
-            "constant_memory": streamed_size(dashboard) >= STREAM_FROM_CELLS,
+            "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": constant_memory,
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
-        self.book.set_properties({"title": TITLE, "author": "coopxl", "created": dashboard.generated_at})
+        self.book.set_properties({"title": TITLE, "author": "coopxl", "created": generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
                         for kind in (Kind.DATE, Kind.AMOUNT, Kind.INTEGER, Kind.NUMBER, Kind.PERCENT)}
         self.totals = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "bold": True, "top": 1})
@@ -189,61 +250,88 @@ class _Writer:
         self.subtitle = self.book.add_format({"italic": True, "font_color": "#595959"})
         self.section = self.book.add_format({"bold": True, "font_color": "#1F4E79"})
         self.mark = self.book.add_format({"align": "center", "bg_color": "#9BC2E6", "font_color": "#1F4E79"})
-        when = dashboard.generated_at
         self.last_columns: dict[str, int] = {}
-        self.consolidated_on = f"Consolidé le {french.date_long(when.date())} à {when:%H:%M}"
+        self.consolidated_on = f"Consolidé le {french.date_long(generated_at.date())} à {generated_at:%H:%M}"
+        # Every sheet now, in its order; each is filled when its rows are known.
+        self.sheets = {name: self.book.add_worksheet(name) for name in SHEETS}
+        self.years = list(years)
+        self.actions = self.streamed_table(ACTIONS_TITLE, DASHBOARD_ACTIONS)
+        self.fundings = self.streamed_table(FUNDINGS_TITLE, DASHBOARD_FUNDINGS)
+        self.calendar = self.streamed_table(CALENDAR_TITLE, Table(DASHBOARD_CALENDAR, CALENDAR_SHEET,
+                                                                  tuple(calendar_columns_of(self.years)), ""))
 
-    def write(self) -> None:
+    def streamed_table(self, title: str, table: Table) -> _TableWriter:
+        sheet = self.sheets[table.sheet]
+        self.headings(sheet, title)
+        return _TableWriter(self, sheet, table)
+
+    def add_plan_rows(self, actions: Iterable[dict[str, Any]], fundings: Iterable[dict[str, Any]],
+                      calendar: Iterable[dict[str, Any]]) -> None:
+        """Rows of the Actions, Financements and Calendrier sheets, after those already given."""
+        self.actions.add(actions)
+        self.fundings.add(fundings)
+        self.calendar.add(calendar)
+
+    @contextmanager
+    def abandoned_on_error(self) -> Iterator[None]:
+        """On an error, the sheets' temporary files (constant_memory) removed: close() alone does it."""
         try:
-            self.write_sheets()
+            yield
         except BaseException:
-            # The sheets' temporary files (constant_memory) are removed by close() only.
-            for sheet in self.book.worksheets():
-                if sheet.constant_memory and not sheet.row_data_fh_closed:
-                    sheet._opt_close()
-                    Path(sheet.row_data_filename).unlink(missing_ok=True)
+            self.abandon()
             raise
 
-    def write_sheets(self) -> None:
-        d = self.dashboard
-        committee = self.book.add_worksheet(DASHBOARD_COMMITTEE.sheet)
+    def abandon(self) -> None:
+        """Give up this workbook: nothing is written, its temporary files are removed (and the
+        workbook marked closed, so that nothing writes it afterwards)."""
+        for sheet in self.book.worksheets():
+            if sheet.constant_memory and not sheet.row_data_fh_closed:
+                sheet._opt_close()
+                Path(sheet.row_data_filename).unlink(missing_ok=True)
+        self.book.fileclosed = True
+
+    def finish(self, d: Dashboard) -> None:
+        """Every other sheet from the consolidated tables; the file is written."""
+        self.dashboard = d
+        for title, table, frozen in ((ACTIONS_TITLE, self.actions, 1), (FUNDINGS_TITLE, self.fundings, 1),
+                                     (CALENDAR_TITLE, self.calendar, 3)):
+            self.set_up(table.sheet, title, table.table, table.finish(), table.count, frozen=frozen)
+        if self.calendar.count and self.years:
+            last = len(self.calendar.table.columns) - 1
+            self.calendar.sheet.conditional_format(HEADER_ROW + 1, last - len(self.years) + 1,
+                                                   HEADER_ROW + self.calendar.count, last,
+                                                   {"type": "cell", "criteria": "==", "value": '"●"',
+                                                    "format": self.mark})
         synthesis = self.sheet("Synthèse par EPCI", DASHBOARD_SYNTHESIS, d.synthesis, frozen=1)
-        self.sheet("Toutes les actions", DASHBOARD_ACTIONS, d.actions, frozen=1)
-        self.sheet("Plans de financement", DASHBOARD_FUNDINGS, d.fundings, frozen=1)
         columns, rows = funder_table(d)
         funders = self.sheet("Montants par EPCI et par financeur (hors financements refusés)",
                              Table(DASHBOARD_FUNDER_SUMMARY, DASHBOARD_FUNDER_SHEET, tuple(columns), ""), rows,
                              frozen=1, total=True)
         self.sheet("Actions par mesure de la charte et par EPCI",
-                   Table(DASHBOARD_CHARTER, "Charte", tuple(charter_columns(d)), ""), d.charter, frozen=2)
+                   Table(DASHBOARD_CHARTER, CHARTER_SHEET, tuple(charter_columns(d)), ""), d.charter, frozen=2)
         self.sheet("Charge de l'équipe du Parc", DASHBOARD_TEAM, d.team, frozen=1)
-        years = calendar_columns(d)
-        calendar = self.sheet("Calendrier des actions (années de réalisation)",
-                              Table(DASHBOARD_CALENDAR, "Calendrier", tuple(years), ""), d.calendar,
-                              frozen=3)
-        if d.calendar and d.years:
-            first = len(years) - len(d.years)
-            calendar.conditional_format(HEADER_ROW + 1, first, HEADER_ROW + len(d.calendar), len(years) - 1,
-                                        {"type": "cell", "criteria": "==", "value": '"●"', "format": self.mark})
         self.sheet("Erreurs et avertissements de tous les plans", DASHBOARD_CHECKS, d.checks, frozen=1)
-        self.committee(committee)
+        self.committee(self.sheets[DASHBOARD_COMMITTEE.sheet])
         self.charts(synthesis, funders, len(rows))
         self.book.close()
 
     def sheet(self, title: str, table: Table, rows: Sequence[dict[str, Any]], *, frozen: int,
               total: bool = False) -> Any:
         """A sheet holding one table under its title, set up for screen and paper."""
-        sheet = self.book.add_worksheet(table.sheet)
+        sheet = self.sheets[table.sheet]
         self.headings(sheet, title)
-        widths = self.table(sheet, table, rows, HEADER_ROW, total=total)
+        widths = self.table(sheet, table, rows, total=total)
+        return self.set_up(sheet, title, table, widths, len(rows), frozen=frozen)
+
+    def set_up(self, sheet: Any, title: str, table: Table, widths: list[float], rows: int, *, frozen: int) -> Any:
         sheet.freeze_panes(HEADER_ROW + 1, frozen)
-        self.print_setup(sheet, title, last_row=HEADER_ROW + max(len(rows), 1), widths=widths)
+        self.print_setup(sheet, title, last_row=HEADER_ROW + max(rows, 1), widths=widths)
         self.last_columns[table.sheet] = len(widths) - 1
         return sheet
 
     def headings(self, sheet: Any, title: str) -> None:
         sheet.write_string(0, 0, f"{TITLE} — {title}", self.title)
-        files = french.count(self.dashboard.files, "fichier")
+        files = french.count(self.files, "fichier")
         sheet.write_string(1, 0, f"{self.consolidated_on}, à partir de {files} du dossier plans/.", self.subtitle)
 
     def print_setup(self, sheet: Any, title: str, *, last_row: int, widths: list[float],
@@ -267,60 +355,13 @@ class _Writer:
         sheet.set_print_scale(readable_scale(widths, landscape=True, side_margins=MARGINS["left"] + MARGINS["right"],
                                              minimum=PRINT_SCALE))
 
-    def table(self, sheet: Any, table: Table, rows: Sequence[dict[str, Any]], top: int, *,
-              total: bool = False) -> list[float]:
-        """Write `rows` as the Excel table `table` from row `top`; return the column widths set.
+    def table(self, sheet: Any, table: Table, rows: Sequence[dict[str, Any]], *, total: bool = False) -> list[float]:
+        """Write `rows` as the Excel table `table` under the headings; return the column widths set.
 
         With `total`, the last row is a total row, in bold under a rule."""
-        columns = table.columns
-        sample = rows[:WIDTH_SAMPLE]  # once: `PlanRows` computes rows each time they are read
-        widths = [text_width(column, sample) for column in columns]
-        for index, (column, width) in enumerate(zip(columns, widths)):
-            sheet.set_column(index, index, width, self.wrap if column.wraps else None)
-        header_lines = max((wrapped_lines(c.header, w) for c, w in zip(columns, widths)), default=1)
-        sheet.set_row(top, LINE_HEIGHT * header_lines + 2)
-        wrapped = [(column.key, width) for column, width in zip(columns, widths) if column.wraps]
-        # The hot loop of a large consolidation (3 million cells for 1,000 plans): text and
-        # numbers are written here directly; other values go through `other_value`.
-        plan = [(index, column, self.wrap if column.wraps else self.text,
-                 self.quoted_wrap if column.wraps else self.quoted, self.formats.get(column.kind, self.text))
-                for index, column in enumerate(columns)]
-        write_string, write_number = sheet.write_string, sheet.write_number
-        # Rows must come in order in constant_memory mode: the header row before the data
-        # (in memory, add_table writes the same cells again).
-        for index, column in enumerate(columns):
-            write_string(top, index, column.header, self.header)
-        for row_number, row in enumerate(rows, start=top + 1):
-            for index, column, text_format, quoted, number_format in plan:
-                value = row.get(column.key)
-                if isinstance(value, str):
-                    if value:
-                        write_string(row_number, index, value,
-                                     quoted if value.startswith(_FORMULA_STARTS) else text_format)
-                elif type(value) is float or type(value) is int:
-                    write_number(row_number, index, value, number_format)
-                elif value is not None:
-                    self.other_value(sheet, row_number, index, value, number_format)
-            if wrapped:
-                # Neither Excel nor LibreOffice sizes these rows when printing: heights are set here.
-                lines = max(wrapped_lines(row[key], width) if isinstance(row.get(key), str) else 1
-                            for key, width in wrapped)
-                if lines > 1:
-                    sheet.set_row(row_number, min(LINE_HEIGHT * lines + 2, 409))
-        if total and rows:
-            for index, column in enumerate(columns):
-                value = rows[-1].get(column.key)
-                bold = self.totals.get(column.kind, self.totals[Kind.TEXT])
-                if isinstance(value, str):
-                    sheet.write_string(top + len(rows), index, value, bold)
-                elif isinstance(value, (int, float)):
-                    sheet.write_number(top + len(rows), index, value, bold)
-                else:
-                    sheet.write_blank(top + len(rows), index, None, bold)
-        _add_table(sheet, top, top + max(len(rows), 1), len(columns) - 1, {
-            "name": table.name, "style": "Table Style Light 1", "autofilter": True,
-            "columns": [{"header": c.header, "header_format": self.header} for c in columns]})
-        return widths
+        writer = _TableWriter(self, sheet, table, total=total, sample=rows[:WIDTH_SAMPLE])
+        writer.write(rows)
+        return writer.finish()
 
     def other_value(self, sheet: Any, row: int, col: int, value: Any, number_format: Any) -> None:
         """A value that is neither text nor a plain int/float: yes/no, a date, another number."""
@@ -340,7 +381,7 @@ class _Writer:
         title = "Synthèse pour le comité"
         self.headings(sheet, title)
         rows = committee_rows(self.dashboard)
-        widths = self.table(sheet, DASHBOARD_COMMITTEE, rows, HEADER_ROW, total=True)
+        widths = self.table(sheet, DASHBOARD_COMMITTEE, rows, total=True)
         sheet.freeze_panes(HEADER_ROW + 1, 1)
         self.committee_top = HEADER_ROW + len(rows) + 2
         self.committee_sheet = sheet
@@ -417,6 +458,100 @@ class _Writer:
             self.committee_sheet.insert_chart(self.committee_top, 0, self.funding_chart(
                 total_row, committee_height, max(300, self.committee_width - COMMITTEE_CHART_WIDTH - 24), 8),
                 {"x_offset": COMMITTEE_CHART_WIDTH + 16})
+
+
+class _TableWriter:
+    """One Excel table of a sheet, under the sheet's headings, its rows given in one or more batches.
+
+    Rows must come in order in constant_memory mode, the header row first. Given a `sample`
+    (the rows, or their first WIDTH_SAMPLE, of a table written in one batch), the columns are
+    sized from it and the header row's height from those widths. Without one (the three longest
+    sheets, written plan by plan as the plans are read), the header row's height comes from
+    the narrowest widths the columns can take (widths only grow with content: no header is
+    ever cut), and the widths from the first WIDTH_SAMPLE rows, once written."""
+
+    def __init__(self, writer: DashboardWriter, sheet: Any, table: Table, *, total: bool = False,
+                 sample: Sequence[dict[str, Any]] | None = None) -> None:
+        self.writer, self.sheet, self.table, self.total = writer, sheet, table, total
+        self.sized = sample is not None
+        self.sample: list[dict[str, Any]] = list(sample or ())
+        self.count = 0
+        self.last: dict[str, Any] | None = None
+        columns = table.columns
+        self.wrapped = [(column.key, column.display_width) for column in columns if column.wraps]
+        self.plan = [(index, column.key, writer.wrap if column.wraps else writer.text,
+                      writer.quoted_wrap if column.wraps else writer.quoted,
+                      writer.formats.get(column.kind, writer.text)) for index, column in enumerate(columns)]
+        self.widths = [text_width(column, self.sample) for column in columns]
+        if self.sized:
+            self.set_widths()
+        header_lines = max((wrapped_lines(c.header, w) for c, w in zip(columns, self.widths)), default=1)
+        sheet.set_row(HEADER_ROW, LINE_HEIGHT * header_lines + 2)
+        for index, column in enumerate(columns):
+            sheet.write_string(HEADER_ROW, index, column.header, writer.header)
+
+    def set_widths(self) -> None:
+        for index, (column, width) in enumerate(zip(self.table.columns, self.widths)):
+            self.sheet.set_column(index, index, width, self.writer.wrap if column.wraps else None)
+
+    def add(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Rows after those already written."""
+        if not self.sized and len(self.sample) < WIDTH_SAMPLE:
+            rows = iter(rows)
+            head = list(islice(rows, WIDTH_SAMPLE - len(self.sample)))
+            self.sample += head
+            self.write(head)
+        self.write(rows)
+
+    def write(self, rows: Iterable[dict[str, Any]]) -> None:
+        """The hot loop of a large consolidation (3 million cells for 1,000 plans): text and
+        numbers are written here directly; other values go through `other_value`."""
+        sheet, plan, wrapped, other_value = self.sheet, self.plan, self.wrapped, self.writer.other_value
+        write_string, write_number, set_row = sheet.write_string, sheet.write_number, sheet.set_row
+        row_number = HEADER_ROW + self.count
+        row = None
+        for row in rows:
+            row_number += 1
+            for index, key, text_format, quoted, number_format in plan:
+                value = row.get(key)
+                if isinstance(value, str):
+                    if value:
+                        write_string(row_number, index, value,
+                                     quoted if value.startswith(_FORMULA_STARTS) else text_format)
+                elif type(value) is float or type(value) is int:
+                    write_number(row_number, index, value, number_format)
+                elif value is not None:
+                    other_value(sheet, row_number, index, value, number_format)
+            if wrapped:
+                # Neither Excel nor LibreOffice sizes these rows when printing: heights are set here.
+                lines = max(wrapped_lines(row[key], width) if isinstance(row.get(key), str) else 1
+                            for key, width in wrapped)
+                if lines > 1:
+                    set_row(row_number, min(LINE_HEIGHT * lines + 2, 409))
+        if row is not None:
+            self.count = row_number - HEADER_ROW
+            self.last = row
+
+    def finish(self) -> list[float]:
+        """The total row if any, and the Excel table over the rows; returns the column widths."""
+        if not self.sized:
+            self.widths = [text_width(column, self.sample) for column in self.table.columns]
+            self.set_widths()
+        columns, sheet, totals = self.table.columns, self.sheet, self.writer.totals
+        if self.total and self.last is not None:
+            for index, column in enumerate(columns):
+                value = self.last.get(column.key)
+                bold = totals.get(column.kind, totals[Kind.TEXT])
+                if isinstance(value, str):
+                    sheet.write_string(HEADER_ROW + self.count, index, value, bold)
+                elif isinstance(value, (int, float)):
+                    sheet.write_number(HEADER_ROW + self.count, index, value, bold)
+                else:
+                    sheet.write_blank(HEADER_ROW + self.count, index, None, bold)
+        _add_table(sheet, HEADER_ROW, HEADER_ROW + max(self.count, 1), len(columns) - 1, {
+            "name": self.table.name, "style": "Table Style Light 1", "autofilter": True,
+            "columns": [{"header": c.header, "header_format": self.writer.header} for c in columns]})
+        return self.widths
 
 
 class _NoRecord(dict):

@@ -280,8 +280,8 @@ def consolider(live: LiveWorkbook, argument: str = "") -> str:
     from .workspace import Workspace
 
     workspace = Workspace(_working_folder(live))
-    dashboard = consolidate(workspace.root)
-    path = dashboard.write(workspace.dashboard_path)
+    path = workspace.dashboard_path
+    dashboard = consolidate(workspace.root, output=path)
     _open_in_excel(live, path)
     counted = sum(1 for r in dashboard.synthesis if "actions" in r)
     problems = (f" {french.count(len(dashboard.problems), 'fichier')} à vérifier (feuille Contrôles)."

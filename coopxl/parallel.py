@@ -43,25 +43,57 @@ def map_processes(function: Callable[[Item], Result], items: Sequence[Item], *, 
     called in this process while the workers work (typically: importing the libraries of the
     next step, 30 to 100 ms that would otherwise come after them); without workers, first.
     """
-    jobs = jobs if jobs is not None else pool_size(len(items), spawn_from)
     ticked: Sequence[Any] = ticks if ticks is not None else items
     shown = progress(ticked, label) if progress else ticked
-
-    def collect(results: Iterable[Result]) -> list[Result]:
+    with Workers(jobs if jobs is not None else pool_size(len(items), spawn_from)) as workers:
+        results = workers.map(function, items)  # submitted: work starts
+        if meanwhile is not None:
+            meanwhile()
         with collector_paused():  # here, results are made or unpickled: no cycles among them
             return [result for _, result in zip(shown, results)]  # the progress bar ticks as results come
 
-    if jobs <= 1:
-        if meanwhile is not None:
-            meanwhile()
-        return collect(map(function, items))
-    from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        results = pool.map(function, items, chunksize=max(1, len(items) // (jobs * 8)))  # submitted: work starts
-        if meanwhile is not None:
-            meanwhile()
-        return collect(results)
+class Workers:
+    """Worker processes for several rounds of work (`jobs` ≤ 1: everything in this process).
+
+    `map` returns the results in order as they come, so that this process uses each one (and
+    may drop it) while the workers go on with the next ones."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.pool: Any = None
+
+    def __enter__(self) -> Workers:
+        if self.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_lower_priority)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+    def map(self, function: Callable[[Item], Result], items: Sequence[Item], *,
+            chunk: int | None = None) -> Iterator[Result]:
+        """`function` applied to each item, lazily in this process or submitted at once to the
+        workers, `chunk` items at a time (default: an eighth of each worker's share; fewer
+        make the first results come sooner)."""
+        if self.pool is None:
+            return map(function, items)
+        chunk = chunk or max(1, len(items) // (self.jobs * 8))
+        return self.pool.map(function, items, chunksize=chunk)
+
+
+def _lower_priority() -> None:
+    """Workers give way to the process that collects their results: when it has work of its own
+    (writing the dashboard as the plans come), it is the one everything waits for. Also keeps
+    Excel responsive while coopxl works."""
+    if hasattr(os, "nice"):
+        try:
+            os.nice(19)
+        except OSError:
+            pass
 
 
 @contextmanager

@@ -12,7 +12,7 @@ import io
 import posixpath
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -176,6 +176,39 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None,
     return RawWorkbook(path=path, sheet_names=sheet_names, hidden_sheets=hidden, tables=tables,
                        names=names, flags=flags, grids=fallback_grids, merged=merged,
                        broken_formats=broken_formats)
+
+
+def read_outline(path: Path, names: Sequence[str], tables: Sequence[str]
+                 ) -> tuple[dict[str, Any], dict[str, int]]:
+    """The first value of each defined name of `names` and the data rows each table of `tables`
+    declares: what orders the plans of a consolidation before they are read in full.
+
+    About a fifth of `read_workbook`: the same guard and workbook index, the table parts, and
+    only the sheets the names are on. Raises UnreadableWorkbookError as `read_workbook` does."""
+    package = check_workbook_file(path)
+    try:
+        sheet_paths, _, defined = _read_package_index(package.parts)
+        rows = {part.name: part.last_row - part.first_row - part.header_rows + 1
+                for part in _table_parts(package.parts, sheet_paths) if part.name in tables}
+        wanted = {name: defined[name] for name in names if name in defined and defined[name][0] in sheet_paths}
+        values: dict[str, Any] = {}
+        if wanted:
+            for sheet in {sheet for sheet, _ in wanted.values()}:
+                _check_extent(path.name, sheet, package.parts.get(sheet_paths[sheet], b""))
+            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(package.data))
+            try:
+                grids = {sheet: book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+                         for sheet in {sheet for sheet, _ in wanted.values()}}
+            finally:
+                book.close()
+            for name, (sheet, ref) in wanted.items():
+                found = _range_values(grids[sheet], ref)
+                values[name] = found[0] if found else None
+    except python_calamine.PasswordError as exc:
+        raise UnreadableWorkbookError("encrypted-file", name=path.name) from exc
+    except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+        raise UnreadableWorkbookError("corrupt-file", name=path.name, detail=_short(exc)) from exc
+    return values, rows
 
 
 def _short(exc: BaseException) -> str:

@@ -9,9 +9,11 @@ import openpyxl
 import pytest
 from factories import TODAY, clean_plan_content, make_plan
 from libreoffice import convert, needs_libreoffice
+from snapshot import differences, workbook_snapshot
 
+from coopxl import consolidation, dashboard
 from coopxl.consolidation import consolidate
-from coopxl.dashboard import write_dashboard
+from coopxl.dashboard import consolidate_into, write_dashboard
 from coopxl.messages import CoopxlError
 from coopxl.workspace import Workspace
 
@@ -57,10 +59,10 @@ def test_synthesis_has_one_row_per_epci_with_not_received(workspace: Workspace) 
 
 @pytest.fixture(params=["in-memory", "streamed"])
 def write_mode(request, monkeypatch) -> str:
-    """Both ways the dashboard is written: in memory, and row by row (large dashboards)."""
-    import coopxl.dashboard
-
-    monkeypatch.setattr(coopxl.dashboard, "STREAM_FROM_CELLS", 0 if request.param == "streamed" else 10**9)
+    """Both ways the dashboard is written: in memory, and row by row (large dashboards; then
+    `consolidate_into` writes the rows of each plan as it is read)."""
+    monkeypatch.setattr(dashboard, "STREAM_FROM_CELLS", 0 if request.param == "streamed" else 10**9)
+    monkeypatch.setattr(consolidation, "STREAM_FROM_FILES", 0 if request.param == "streamed" else 10**9)
     return request.param
 
 
@@ -119,7 +121,8 @@ def test_text_that_looks_like_a_formula_stays_text(workspace: Workspace, write_m
     assert not sheet._hyperlinks
 
 
-def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_path: Path) -> None:
+def odd_files(workspace: Workspace, referential_path: Path) -> None:
+    """Beside the plan: an older plan of the same EPCI, a lock file, a Word file, an .xls named like a plan."""
     plans = workspace.plans_folder
     fields, rows = clean_plan_content()
     fields["updated_on"] = fields["updated_on"].replace(year=2025)
@@ -128,6 +131,10 @@ def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_
     (plans / "compte-rendu.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 50)
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 file
     (plans / "plan-cooperation_ca-privas-centre-ardeche.xlsx").write_bytes(ole + b"\x00" * 600)
+
+
+def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_path: Path) -> None:
+    odd_files(workspace, referential_path)
     dashboard = consolidate(workspace, today=TODAY)
     statuses = [(r["epci"], r["status"], r.get("file")) for r in dashboard.synthesis]
     assert statuses == [
@@ -146,8 +153,6 @@ def test_odd_files_are_reported_never_dropped(workspace: Workspace, referential_
 
 
 def test_interrupted_write_keeps_the_previous_dashboard(workspace: Workspace, monkeypatch, write_mode: str) -> None:
-    import coopxl.dashboard
-
     output = workspace.outputs_folder / "tableau-de-bord.xlsx"
     write_dashboard(consolidate(workspace, today=TODAY), output)
     previous = output.read_bytes()
@@ -155,7 +160,7 @@ def test_interrupted_write_keeps_the_previous_dashboard(workspace: Workspace, mo
     def crash(self, *args, **kwargs):
         raise MemoryError("coupure en pleine écriture")
 
-    monkeypatch.setattr(coopxl.dashboard._Writer, "charts", crash)
+    monkeypatch.setattr(dashboard.DashboardWriter, "charts", crash)
     with pytest.raises(MemoryError):
         write_dashboard(consolidate(workspace, today=TODAY), output)
     assert output.read_bytes() == previous
@@ -197,6 +202,102 @@ def test_plan_of_an_epci_outside_the_referential_is_counted_apart(workspace: Wor
         "CC du Pays de Lamastre", "240001370", "En œuvre", 2)
     assert len(dashboard.actions) == 4
     assert ("lamastre.xlsx", "plan-outside-referential") in {(c["file"], c["code"]) for c in dashboard.checks}
+
+
+def _spy(monkeypatch, name: str, calls: list[str]) -> None:
+    """`DashboardWriter.<name>` still does its work, and each call is noted in `calls`."""
+    real = getattr(dashboard.DashboardWriter, name)
+
+    def noted(self, *args):
+        calls.append(name)
+        return real(self, *args)
+
+    monkeypatch.setattr(dashboard.DashboardWriter, name, noted)
+
+
+def _odd_folder(workspace: Workspace, referential_path: Path) -> None:
+    """The odd files, and a plan of an EPCI outside the référentiel."""
+    odd_files(workspace, referential_path)
+    fields, rows = clean_plan_content()
+    fields.update(epci_name="CC du Pays de Lamastre", epci_siren="240001370")
+    make_plan(workspace.plans_folder / "lamastre.xlsx", referential_path, fields=fields, rows=rows)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_dashboard_written_while_reading_is_the_one_written_after(workspace: Workspace, referential_path: Path,
+                                                                  write_mode: str, jobs: int, monkeypatch) -> None:
+    _odd_folder(workspace, referential_path)
+    after = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "apres.xlsx")
+    during = workspace.outputs_folder / "pendant.xlsx"
+    calls: list[str] = []
+    for name in ("add_plan_rows", "abandon"):
+        _spy(monkeypatch, name, calls)
+    streamed = consolidate_into(workspace, during, today=TODAY, jobs=jobs)
+    # Row by row: each of the two plans counted written as it was read, never again; in memory: at the end.
+    assert calls == (["add_plan_rows"] * 2 if write_mode == "streamed" else ["add_plan_rows"])
+    assert differences(workbook_snapshot(after), workbook_snapshot(during)) == []
+    assert [(p.file, p.code) for p in streamed.problems] == [(p.file, p.code) for p in consolidate(
+        workspace, today=TODAY).problems]
+    actions = sheet_rows(during, "Actions", "T_ToutesActions")
+    assert [a["EPCI"] for a in actions] == ["CC du Pays de Lamastre"] * 2 + ["CC Val'Eyrieux"] * 2
+
+
+def test_the_example_territory_written_while_reading(tmp_path: Path, write_mode: str) -> None:
+    import shutil
+
+    work = tmp_path / "travail"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples", work)
+    workspace = Workspace(work)
+    after = write_dashboard(consolidate(workspace, today=TODAY), tmp_path / "apres.xlsx")
+    consolidate_into(workspace, tmp_path / "pendant.xlsx", today=TODAY)
+    assert differences(workbook_snapshot(after), workbook_snapshot(tmp_path / "pendant.xlsx")) == []
+
+
+def test_a_plan_saved_again_between_the_two_readings_is_written_as_read(workspace: Workspace, referential_path: Path,
+                                                                       monkeypatch) -> None:
+    """The outlines foretell an order; a colleague saves a plan under another EPCI before it
+    is read in full: the rows already written are dropped and the dashboard written again."""
+    fields, rows = clean_plan_content()
+    fields.update(epci_name="CC du Pays de Lamastre", epci_siren="240001370")
+    make_plan(workspace.plans_folder / "lamastre.xlsx", referential_path, fields=fields, rows=rows)
+    outline = consolidation._outline
+
+    def outline_then_saved_again(path: Path):
+        found = outline(path)
+        if path.name == "lamastre.xlsx":
+            renamed = dict(fields, epci_name="CC Val'Eyrieux", epci_siren="200041465")
+            renamed["updated_on"] = renamed["updated_on"].replace(year=renamed["updated_on"].year + 1)
+            make_plan(path, referential_path, fields=renamed, rows=rows)
+        return found
+
+    abandoned: list[str] = []
+    monkeypatch.setattr(dashboard, "STREAM_FROM_CELLS", 0)
+    monkeypatch.setattr(consolidation, "STREAM_FROM_FILES", 0)
+    monkeypatch.setattr(consolidation, "_outline", outline_then_saved_again)
+    _spy(monkeypatch, "abandon", abandoned)
+    output = workspace.outputs_folder / "tableau-de-bord.xlsx"
+    result = consolidate_into(workspace, output, today=TODAY, jobs=1)
+    assert len(abandoned) == 1
+    assert [(e.epci, e.result.path.name) for e in result.entries] == [("CC Val'Eyrieux", "lamastre.xlsx")]
+    after = write_dashboard(consolidate(workspace, today=TODAY), workspace.outputs_folder / "apres.xlsx")
+    assert differences(workbook_snapshot(after), workbook_snapshot(output)) == []
+    assert [p.code for p in result.problems] == ["duplicate-plan"]
+
+
+def test_interrupted_streamed_write_keeps_the_previous_dashboard(workspace: Workspace, monkeypatch,
+                                                                 write_mode: str) -> None:
+    output = workspace.outputs_folder / "tableau-de-bord.xlsx"
+    consolidate_into(workspace, output, today=TODAY)
+    previous = output.read_bytes()
+
+    def crash(self, *args, **kwargs):
+        raise MemoryError("coupure en pleine écriture")
+
+    monkeypatch.setattr(dashboard.DashboardWriter, "charts", crash)
+    with pytest.raises(MemoryError):
+        consolidate_into(workspace, output, today=TODAY)
+    assert output.read_bytes() == previous
+    assert sorted(p.name for p in workspace.outputs_folder.iterdir()) == ["tableau-de-bord.xlsx"]
 
 
 def test_plans_come_in_french_alphabetical_order(workspace: Workspace, referential_path: Path) -> None:

@@ -3,6 +3,7 @@ folder, each becomes a finding and the run goes on."""
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -74,3 +75,33 @@ def test_a_folder_of_them_is_reported_file_by_file(corpus, tmp_path: Path) -> No
     dashboard = consolidate(Workspace(work), today=TODAY)
     assert {Path(p.file).name: p.code for p in dashboard.problems} == cases
     assert sum(1 for r in dashboard.synthesis if "actions" in r) == 13
+
+
+STREAMED = """
+import json, sys
+from pathlib import Path
+import coopxl.consolidation, coopxl.dashboard
+from coopxl.workspace import Workspace
+coopxl.consolidation.STREAM_FROM_FILES = coopxl.dashboard.STREAM_FROM_CELLS = 0
+dashboard = coopxl.dashboard.consolidate_into(Workspace(Path(sys.argv[1])), Path(sys.argv[2]))
+print(json.dumps({Path(p.file).name: p.code for p in dashboard.problems}))
+"""
+
+
+def test_the_outlines_read_before_writing_while_reading_survive_them(corpus, tmp_path: Path) -> None:
+    """A dashboard written while the plans are read first reads each file's outline: hostile
+    files go through it within the same limits, and end up reported as when read in full."""
+    folder, cases = corpus
+    work = tmp_path / "travail"
+    (work / "plans").mkdir(parents=True)
+    for path in sorted((ROOT / "examples" / "plans").glob("*.xlsx"))[:3]:
+        shutil.copy(path, work / "plans" / path.name)
+    shutil.copy(ROOT / "examples" / "referentiel.xlsx", work / "referentiel.xlsx")
+    for name in cases:
+        shutil.copy(folder / name, work / "plans" / name)
+    result = subprocess.run([sys.executable, "-c", STREAMED, str(work), str(tmp_path / "tdb.xlsx")],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                            timeout=LIMIT_SECONDS, preexec_fn=_limits)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == cases
+    assert (tmp_path / "tdb.xlsx").stat().st_size > 0

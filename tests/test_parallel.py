@@ -82,3 +82,26 @@ def test_collector_paused_restores_the_collector_as_it_was() -> None:
         assert not gc.isenabled()  # it was off: it stays off
     finally:
         gc.enable()
+
+
+def niceness(_: int) -> int:
+    return os.nice(0)
+
+
+@pytest.mark.skipif(not hasattr(os, "nice"), reason="priorities of Unix processes")
+def test_workers_give_way_to_this_process() -> None:
+    """The process collecting the results may have work of its own (writing the dashboard as
+    the plans come): the workers run at the lowest priority, so that it is never slowed."""
+    here = os.nice(0)
+    assert set(parallel.map_processes(niceness, [1, 2, 3, 4, 5, 6], jobs=2)) == {min(here + 19, 19)}
+    assert os.nice(0) == here
+
+
+def test_workers_map_gives_results_as_they_come_and_in_order() -> None:
+    with parallel.Workers(2) as workers:
+        results = workers.map(square_and_pid, list(range(10)), chunk=1)
+        first = next(results)
+        assert first[0] == 0 and first[1] != os.getpid()
+        assert [value for value, _ in results] == [n * n for n in range(1, 10)]
+    with parallel.Workers(1) as workers:
+        assert [pid for _, pid in workers.map(square_and_pid, [1, 2])] == [os.getpid()] * 2

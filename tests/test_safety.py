@@ -36,7 +36,7 @@ def slow_charts(self, *args):
     print("started", flush=True)
     time.sleep(60)
 
-d._Writer.charts = slow_charts
+d.DashboardWriter.charts = slow_charts
 d.write_dashboard(consolidate(Workspace(Path(sys.argv[1]))), Path(sys.argv[2]))
 """
 

@@ -221,3 +221,14 @@ def test_the_extent_limit_around_its_quick_test(cells: list[tuple[int, int]], re
     else:
         xlsx._check_extent("plan.xlsx", "Actions", data)
 
+
+def test_the_outline_of_each_example_plan_is_what_reading_it_gives() -> None:
+    from coopxl.reader import read_outline
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "examples" / "plans").glob("*.xlsx")):
+        plan, outline = read_plan(path), read_outline(path)
+        assert (outline.epci_name, outline.epci_siren, outline.updated_on, outline.period_start,
+                outline.period_end) == (plan.epci_name, plan.epci_siren, plan.updated_on, plan.period_start,
+                                        plan.period_end), path.name
+        assert outline.rows["T_Actions"] >= len(plan.actions) and outline.rows["T_Financements"] >= len(plan.fundings)
