@@ -106,10 +106,12 @@ def consolidate_into(workspace: Workspace, output: Path, *, today: dt.date | Non
     the rows of each plan as it comes (`consolidation.Reading`), the other sheets once all are
     read. If the plans read are not those foretold (a plan saved again meanwhile), it is
     written again from the dashboard computed. Either way the file is the one
-    `write_dashboard(consolidate(...))` writes."""
+    `write_dashboard(consolidate(...))` writes. Refused at once while the dashboard is open in Excel."""
     from .consolidation import Reading
+    from .files import refuse_if_output_open
     from .parallel import collector_paused
 
+    refuse_if_output_open(output)  # before reading the plans, not after
     with Reading(workspace, stream_from_cells=STREAM_FROM_CELLS, today=today, jobs=jobs, progress=progress,
                  meanwhile=load_writer) as reading:
         if not reading.streamed:

@@ -25,8 +25,7 @@ def atomic_write(target: Path) -> Iterator[Path]:
     Excel holds `target` open (its `~$` lock file is present).
     """
     target = Path(target)
-    if lock_file_for(target) is not None:
-        raise CoopxlError("output-locked", path=str(target), app=application_of(target))
+    refuse_if_output_open(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     import tempfile  # 2 ms (it imports `random`): only for the commands that write
 
@@ -44,6 +43,12 @@ def atomic_write(target: Path) -> Iterator[Path]:
     finally:
         if temporary_path.exists():
             temporary_path.unlink()
+
+
+def refuse_if_output_open(target: Path) -> None:
+    """Raise `output-locked` when Excel or Word holds the output `target` open (its `~$` lock file is present)."""
+    if lock_file_for(target) is not None:
+        raise CoopxlError("output-locked", path=str(target), app=application_of(target))
 
 
 def application_of(path: Path) -> str:

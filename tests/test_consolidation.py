@@ -178,6 +178,23 @@ def test_dashboard_open_in_excel_is_not_overwritten(workspace: Workspace) -> Non
     assert output.read_bytes() == previous
 
 
+def test_dashboard_open_in_excel_is_refused_before_reading_the_plans(workspace: Workspace, monkeypatch) -> None:
+    output = workspace.outputs_folder / "tableau-de-bord.xlsx"
+    consolidate_into(workspace, output, today=TODAY)
+    previous = output.read_bytes()
+    (workspace.outputs_folder / "~$tableau-de-bord.xlsx").write_bytes(b"\x05Marie")
+
+    def read(*args, **kwargs):
+        raise AssertionError("plans read although the dashboard is open in Excel")
+
+    monkeypatch.setattr(consolidation, "read_one", read)
+    monkeypatch.setattr(consolidation, "_outline", read)
+    with pytest.raises(CoopxlError) as error:
+        consolidate_into(workspace, output, today=TODAY, jobs=1)
+    assert error.value.code == "output-locked"
+    assert output.read_bytes() == previous
+
+
 def test_parallel_reading_gives_the_same_dashboard(workspace: Workspace, referential_path: Path) -> None:
     serial = consolidate(workspace, today=TODAY, jobs=1)
     parallel = consolidate(workspace, today=TODAY, jobs=2)
