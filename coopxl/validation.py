@@ -276,21 +276,43 @@ class _Checker:
             value = getattr(self.source, named.key)
             if named.key in self.source.field_cells and (value is not None or named.required):
                 self._check_value(None, named.key, value, named, references)
+        # Rows holding a cell the reader flagged (its value is reported already): their values
+        # go through every rule, which leaves those cells out.
+        flagged_rows = {(sheet, _row_of(cell)) for sheet, cell in self.flagged}
         for table in self.tables.values():
             if table.written_by_coopxl:
                 continue
             # The hot loop of validation: the columns found are worked out once per column map
-            # (one shared by all the records of a table).
-            present: dict[int, list[tuple[str, Column]]] = {}
+            # (one shared by all the records of a table), with what their texts are allowed to be.
+            present: dict[int, list[tuple[str, Column, set[str] | None, bool]]] = {}
             for record in self.records_of(table):
                 found = record.origin.columns
                 columns = present.get(id(found))
                 if columns is None:
-                    columns = present[id(found)] = [(c.key, c) for c in table.columns if c.key in found]
-                for key, column in columns:
+                    columns = present[id(found)] = [self._plain_text_rule(c, references)
+                                                    for c in table.columns if c.key in found]
+                careful = bool(flagged_rows) and (record.origin.sheet, str(record.origin.row)) in flagged_rows
+                for key, column, allowed, plain_text in columns:
                     value = getattr(record, key)
-                    if value is not None or column.required:
+                    if value is None:
+                        if column.required:
+                            self._check_value(record, key, value, column, references)
+                    elif (plain_text and not careful and type(value) is str
+                          and (allowed is None or value in allowed) and placeholder_marker(value) is None):
+                        continue  # a text with nothing to say: what `_check_value` would conclude
+                    else:
                         self._check_value(record, key, value, column, references)
+
+    def _plain_text_rule(self, column: Column, references: References | None
+                         ) -> tuple[str, Column, set[str] | None, bool]:
+        """(key, column, the texts its list allows or None when any text is, whether its only rules
+        are that list and the placeholder marks): such a column's texts are checked inline."""
+        plain = column.kind in (Kind.TEXT, Kind.LONG_TEXT, Kind.CODES) and _label_of(column) != "Courriel"
+        allowed = None
+        if column.choices:
+            values, allowed_set = self._allowed(column.choices, references)
+            allowed = allowed_set if values else None
+        return column.key, column, allowed, plain
 
     def records_of(self, table: Table) -> list[Any]:
         records = PLAN_RECORDS if self.schema is PLAN else REFERENTIAL_RECORDS
@@ -372,6 +394,11 @@ class _Checker:
         elif code in ("unknown-officer", "unknown-actes-subject"):
             params = {}
         self.add(code, record, key, **params)
+
+
+def _row_of(cell: str) -> str:
+    """`AB12` → `12`."""
+    return cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _label_of(spec: Any) -> str:

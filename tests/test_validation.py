@@ -271,3 +271,29 @@ def test_example_territory_has_no_placeholder() -> None:
     assert validate_referential(referential) == []
     for path in sorted((examples / "plans").glob("*.xlsx")):
         assert not [f for f in validate_plan(read_plan(path), referential, TODAY) if f.code == "placeholder-value"]
+
+
+def test_texts_checked_inline_give_the_findings_of_every_rule(monkeypatch) -> None:
+    """Validation skips `_check_value` for a text with nothing to say (in its list, no
+    placeholder, not an e-mail, not on a flagged row): the same findings as when every value
+    goes through every rule, on the example territory (its deliberate mistakes included)."""
+    import coopxl.validation
+
+    root = Path(__file__).resolve().parent.parent / "examples"
+    referential = read_referential(root / "referentiel.xlsx")
+    plans = [read_plan(path) for path in sorted((root / "plans").glob("*.xlsx"))]
+
+    def findings() -> list[tuple]:
+        return [(f.file, f.code, f.sheet, f.cell, f.severity, f.message)
+                for plan in plans for f in validate_plan(copy.deepcopy(plan), referential, TODAY)]
+
+    inline = findings()
+    real = coopxl.validation._Checker._plain_text_rule
+
+    def every_rule(self, column, references):
+        key, column, allowed, _ = real(self, column, references)
+        return key, column, allowed, False
+
+    monkeypatch.setattr(coopxl.validation._Checker, "_plain_text_rule", every_rule)
+    assert findings() == inline
+    assert len(inline) >= 12  # the deliberate mistakes
