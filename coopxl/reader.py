@@ -68,6 +68,11 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{
 _LONG_DATE = re.compile(r"^(?:le\s+)?(\d{1,2})(?:er)?\s+([a-zéû]+)\s+(\d{4})$")
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _TEXT_KINDS = (Kind.TEXT, Kind.LONG_TEXT, Kind.CODES)
+_TEXT, _NUMBER, _WHOLE, _DATE, _CONVERTED = range(5)
+_PLAIN_CONVERSIONS = {Kind.TEXT: _TEXT, Kind.LONG_TEXT: _TEXT, Kind.CODES: _TEXT, Kind.AMOUNT: _NUMBER,
+                      Kind.NUMBER: _NUMBER, Kind.PERCENT: _NUMBER, Kind.INTEGER: _WHOLE, Kind.DATE: _DATE}
+"""How `_record` converts a plain value of each kind inline, as `coerce` would (a text, a number,
+a whole number, a date); other kinds and values go through `convert`."""
 
 
 def read_plan(path: Path | str, package: Package | None = None) -> Plan:
@@ -201,7 +206,7 @@ class _SheetReader:
             self.note("row-outside-table", sheet=raw_table.sheet, cell=f"A{excel_row}",
                       row=excel_row, table=table.name)
         letters = {key: raw_table.column_letter(index) for key, index in positions.items()}
-        columns = [(c, positions[c.key], letters[c.key], c.kind in _TEXT_KINDS)
+        columns = [(c, positions[c.key], letters[c.key], _PLAIN_CONVERSIONS.get(c.kind, _CONVERTED))
                    for c in table.columns if c.key in positions]
         blank: list[int] = []
         for excel_row, values in raw_table.rows:
@@ -237,7 +242,7 @@ class _SheetReader:
         version = str(self.version or "")
         return version in KNOWN_TEMPLATE_VERSIONS and int(version) < int(column.since)
 
-    def _record(self, columns: list[tuple[Column, int, str, bool]], record_class: type, raw_table: RawTable,
+    def _record(self, columns: list[tuple[Column, int, str, int]], record_class: type, raw_table: RawTable,
                 letters: dict[str, str], excel_row: int, values: list[Any]) -> Any:
         sheet = raw_table.sheet
         row = str(excel_row)
@@ -250,12 +255,19 @@ class _SheetReader:
             return None
         converted: dict[str, Any] = {}
         width = len(values)
-        for column, index, letter, is_text in columns:
+        for column, index, letter, conversion in columns:
             value = values[index] if index < width else ""
+            kind = type(value)
             if plain and (value is None or value == ""):
                 converted[column.key] = None
-            elif plain and is_text and type(value) is str:
+            elif plain and conversion == _TEXT and kind is str:
                 converted[column.key] = (value.strip() if value.isprintable() else _text(value)) or None
+            elif plain and conversion == _NUMBER and (kind is float or kind is int):
+                converted[column.key] = float(value)
+            elif plain and conversion == _WHOLE and (kind is int or kind is float and value.is_integer()):
+                converted[column.key] = int(float(value))
+            elif plain and conversion == _DATE and kind is dt.date:
+                converted[column.key] = value
             else:
                 converted[column.key] = self.convert(value, column.kind, sheet, letter + row, column.header)
         return record_class(origin=Origin(sheet=sheet, row=excel_row, columns=letters), **converted)

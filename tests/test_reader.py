@@ -399,3 +399,25 @@ def test_a_true_false_value_in_an_amount_is_reported(plan_path: Path) -> None:
     plan = read_plan(edit(plan_path, lambda wb: wb["Actions"].__setitem__("Q2", True)))
     assert plan.actions[0].cost is None
     assert findings_table(plan) == [("Actions", "Q2", "unexpected-value-type")]
+
+
+@pytest.mark.parametrize(("sheet", "cell", "value", "table", "key"), [
+    ("Séances", "A2", 2.0, "T_Seances", "number"),  # a whole number in a whole-number column
+    ("Séances", "A2", 3, "T_Seances", "number"),
+    ("Actions", "Q2", 1200, "T_Actions", "cost"),
+    ("Actions", "Q2", 1200.75, "T_Actions", "cost"),
+    ("Actions", "M2", dt.datetime(2025, 3, 12, 0, 0), "T_Actions", "start"),
+    ("Actions", "R2", 7, "T_Actions", "parc_days"),
+])
+def test_values_converted_inline_are_what_coerce_gives(plan_path: Path, sheet: str, cell: str, value, table: str,
+                                                       key: str) -> None:
+    """The reader converts plain numbers and dates of a table without calling `coerce`: same value, same type."""
+    from coopxl.schema import PLAN
+
+    plan = read_plan(edit(plan_path, lambda wb: wb[sheet].__setitem__(cell, value)))
+    record = (plan.sessions if table == "T_Seances" else plan.actions)[0]
+    assert record.origin.cell(key) == cell
+    found = getattr(record, key)
+    expected, problem = coerce(value, PLAN.table(table).column(key).kind)
+    assert (found, type(found)) == (expected, type(expected)) and problem is None
+    assert [f for f in plan.findings if f.cell == cell] == []
