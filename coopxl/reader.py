@@ -256,7 +256,7 @@ class _SheetReader:
         converted: dict[str, Any] = {}
         width = len(values)
         for column, index, letter, conversion in columns:
-            value = values[index] if index < width else ""
+            value: Any = values[index] if index < width else ""
             kind = type(value)
             if plain and (value is None or value == ""):
                 converted[column.key] = None
