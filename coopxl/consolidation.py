@@ -235,7 +235,8 @@ class Reading:
         if not self.streamed:
             return
         order = [path for path, _, _ in self.foretold]
-        order += sorted(set(self.files) - set(order), key=self.files.index)
+        foretold = set(order)
+        order += [path for path in self.files if path not in foretold]  # duplicates, unreadable files
         read = self.workers.map(self.read_one, order, chunk=STREAM_CHUNK)
         self._meanwhile()
         for _, result in zip(self.progress(order, READING) if self.progress else order, read):
