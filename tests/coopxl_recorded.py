@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import coopxl.messages as messages  # noqa: E402
-from coopxl.cli import main  # noqa: E402
+from coopxl.cli import run  # noqa: E402
 
 _render = messages.render
 
@@ -25,4 +25,4 @@ def _recording_render(code, *args, **kwargs):
 
 
 messages.render = _recording_render
-raise SystemExit(main())
+run()  # as the installed `coopxl` program does

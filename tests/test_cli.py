@@ -353,3 +353,19 @@ def test_suivi_comparer_and_migrer_commands(tmp_path: Path) -> None:
     assert unchanged.returncode == 0 and "Aucune modification" in unchanged.stdout
     migrated = run("migrer", str(folder))
     assert migrated.returncode == 0 and "déjà à la version 2 du modèle" in migrated.stdout
+
+
+def test_the_program_ends_with_the_status_of_main_and_no_last_collection(plan_path: Path) -> None:
+    """`coopxl` (the installed program) and `python -m coopxl` run `cli.run`: main's exit status,
+    and the objects left frozen out of the interpreter's last garbage collection (20-30 ms)."""
+    from coopxl.cli import main
+
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))\n"
+            "sys.argv = ['coopxl', 'valider', sys.argv[1]]\n"
+            "from coopxl.cli import run\n"
+            "run()\n")
+    result = subprocess.run([sys.executable, "-c", code, str(plan_path)], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+    assert result.returncode == main(["valider", str(plan_path)])
+    assert result.stdout.splitlines()[-1] == "frozen True"
