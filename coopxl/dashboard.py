@@ -235,6 +235,8 @@ class DashboardWriter:
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": constant_memory,
+            # In memory, the parts are assembled without temporary files (19 ms of 290 for 13 plans).
+            "in_memory": not constant_memory,
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})
