@@ -73,6 +73,10 @@ STREAM_FROM_CELLS = 300_000
 file (XlsxWriter's constant_memory mode; about 90 plans of 60 actions): memory then stays flat
 (3 million cells for 1,000 plans). Below, the workbook is built in memory, which is faster (a
 text repeated in many cells is written once, as a shared string)."""
+ASSEMBLED_IN_MEMORY_BELOW = 100_000
+"""Cells of the two longest sheets below which the workbook's parts are assembled in memory
+rather than in temporary files (XlsxWriter's in_memory option): 19 ms of 290 for 13 plans of 60
+actions (42,000 cells), for 7 MiB more at the peak; 40 MiB more at 100 plans, where it is not used."""
 ACTIONS_TITLE = "Toutes les actions"
 FUNDINGS_TITLE = "Plans de financement"
 CHARTER_SHEET = "Charte"
@@ -90,8 +94,10 @@ def write_dashboard(dashboard: Dashboard, path: Path) -> Path:
     from .parallel import collector_paused
 
     with atomic_write(path) as temporary, collector_paused():
+        cells = streamed_size(dashboard)
         writer = DashboardWriter(temporary, files=dashboard.files, generated_at=dashboard.generated_at,
-                                 years=dashboard.years, constant_memory=streamed_size(dashboard) >= STREAM_FROM_CELLS)
+                                 years=dashboard.years, constant_memory=cells >= STREAM_FROM_CELLS,
+                                 assembled_in_memory=cells < ASSEMBLED_IN_MEMORY_BELOW)
         with writer.abandoned_on_error():
             writer.add_plan_rows(dashboard.actions, dashboard.fundings, dashboard.calendar)
             writer.finish(dashboard)
@@ -227,7 +233,7 @@ class DashboardWriter:
     `write_dashboard` gives them all at once. Either way the workbook is the same."""
 
     def __init__(self, path: Path, *, files: int, generated_at: dt.datetime, years: Sequence[int],
-                 constant_memory: bool) -> None:
+                 constant_memory: bool, assembled_in_memory: bool = False) -> None:
         import xlsxwriter
 
         self.files = files
@@ -235,8 +241,7 @@ class DashboardWriter:
         self.book = xlsxwriter.Workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": constant_memory,
-            # In memory, the parts are assembled without temporary files (19 ms of 290 for 13 plans).
-            "in_memory": not constant_memory,
+            "in_memory": assembled_in_memory and not constant_memory,
             "default_format_properties": {"font_name": FONT, "font_size": 10}})
         self.book.set_properties({"title": TITLE, "author": "coopxl", "created": generated_at})
         self.formats = {kind: self.book.add_format({"num_format": NUMBER_FORMATS[kind], "valign": "top"})

@@ -57,12 +57,15 @@ def test_synthesis_has_one_row_per_epci_with_not_received(workspace: Workspace) 
     assert plan["last_review"].isoformat() == "2026-06-09"
 
 
-@pytest.fixture(params=["in-memory", "streamed"])
+@pytest.fixture(params=["in-memory", "in-memory, parts in files", "streamed"])
 def write_mode(request, monkeypatch) -> str:
-    """Both ways the dashboard is written: in memory, and row by row (large dashboards; then
-    `consolidate_into` writes the rows of each plan as it is read)."""
-    monkeypatch.setattr(dashboard, "STREAM_FROM_CELLS", 0 if request.param == "streamed" else 10**9)
-    monkeypatch.setattr(consolidation, "STREAM_FROM_FILES", 0 if request.param == "streamed" else 10**9)
+    """Every way the dashboard is written: in memory (small ones assembled in memory too, the
+    others through temporary files), and row by row (large dashboards; then `consolidate_into`
+    writes the rows of each plan as it is read)."""
+    streamed = request.param == "streamed"
+    monkeypatch.setattr(dashboard, "STREAM_FROM_CELLS", 0 if streamed else 10**9)
+    monkeypatch.setattr(consolidation, "STREAM_FROM_FILES", 0 if streamed else 10**9)
+    monkeypatch.setattr(dashboard, "ASSEMBLED_IN_MEMORY_BELOW", 0 if request.param.endswith("files") else 10**9)
     return request.param
 
 
