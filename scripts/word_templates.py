@@ -120,6 +120,15 @@ class _Doc:
         """A docxtpl paragraph tag ({%p … %}), alone in its paragraph."""
         self.doc.add_paragraph(text)
 
+    def table_or_none(self, items: str, name: str, headers: list[str], row: list[list[str] | str],
+                      widths: list[float], none: str) -> None:
+        """A table of `items` (each called `name` in `row`), or the italic sentence `none` when there is none."""
+        self.tag(f"{{%p if {items} %}}")
+        self.table(headers, row, f"for {name} in {items}", widths)
+        self.tag("{%p else %}")
+        self.p(none, italic=True)
+        self.tag("{%p endif %}")
+
     def table(self, headers: list[str] | None, row: list[list[str] | str], loop: str | None, widths: list[float],
               extra_rows: list[list[list[str] | str]] | None = None, header_fill: str = "D9E2F3",
               heights: dict[int, float] | None = None, fills: dict[int, str] | None = None,
@@ -477,38 +486,22 @@ def build_fiche_suivi(path: Path) -> Path:
               extra_rows=[["", "", "", "☐"], ["", "", "", "☐"], ["", "", "", "☐"]],
               heights={4: 0.8, 5: 0.8, 6: 0.8})
     doc.p("2. Décisions de la réunion précédente", "Heading 1")
-    doc.tag("{%p if decisions %}")
-    doc.table(["Action", "Intitulé", "Décision", "Prochaines étapes prévues", "Fait ?"],
-              ["{{ d.action }}", "{{ d.intitule }}", "{{ d.decision }}", "{{ d.prochaines_etapes }}", "☐"],
-              "for d in decisions", [1.6, 5.0, 2.4, 5.8, 2.0])
-    doc.tag("{%p else %}")
-    doc.p("Aucune décision enregistrée à la réunion précédente.", italic=True)
-    doc.tag("{%p endif %}")
+    doc.table_or_none("decisions", "d", ["Action", "Intitulé", "Décision", "Prochaines étapes prévues", "Fait ?"],
+                      ["{{ d.action }}", "{{ d.intitule }}", "{{ d.decision }}", "{{ d.prochaines_etapes }}", "☐"],
+                      [1.6, 5.0, 2.4, 5.8, 2.0], "Aucune décision enregistrée à la réunion précédente.")
     doc.p("3. Points d'attention", "Heading 1")
     doc.p("Actions en retard (date de fin passée, ni réalisées ni abandonnées)", "Heading 2")
-    doc.tag("{%p if en_retard %}")
-    doc.table(["Action", "Intitulé", "Fin prévue", "Statut", "Suivi Parc"],
-              ["{{ a.numero }}", "{{ a.intitule }}", "{{ a.fin }}", "{{ a.statut }}", "{{ a.charge_mission }}"],
-              "for a in en_retard", [1.6, 7.2, 2.6, 2.4, 3.0])
-    doc.tag("{%p else %}")
-    doc.p("Aucune action en retard.", italic=True)
-    doc.tag("{%p endif %}")
+    doc.table_or_none("en_retard", "a", ["Action", "Intitulé", "Fin prévue", "Statut", "Suivi Parc"],
+                      ["{{ a.numero }}", "{{ a.intitule }}", "{{ a.fin }}", "{{ a.statut }}",
+                       "{{ a.charge_mission }}"], [1.6, 7.2, 2.6, 2.4, 3.0], "Aucune action en retard.")
     doc.p("Dans les six mois : débuts et fins prévus", "Heading 2")
-    doc.tag("{%p if prochains_mois %}")
-    doc.table(["Action", "Intitulé", "Échéance", "Date"],
-              ["{{ e.numero }}", "{{ e.intitule }}", "{{ e.evenement }}", "{{ e.date }}"],
-              "for e in prochains_mois", [1.6, 9.0, 2.6, 3.6])
-    doc.tag("{%p else %}")
-    doc.p("Aucun début ni aucune fin d'action dans les six mois.", italic=True)
-    doc.tag("{%p endif %}")
+    doc.table_or_none("prochains_mois", "e", ["Action", "Intitulé", "Échéance", "Date"],
+                      ["{{ e.numero }}", "{{ e.intitule }}", "{{ e.evenement }}", "{{ e.date }}"],
+                      [1.6, 9.0, 2.6, 3.6], "Aucun début ni aucune fin d'action dans les six mois.")
     doc.p("Financements restant à solliciter", "Heading 2")
-    doc.tag("{%p if a_solliciter %}")
-    doc.table(["Action", "Financeur", "Dispositif", "Montant"],
-              ["{{ f.action }}", "{{ f.financeur }}", "{{ f.dispositif }}", "{{ f.montant }}"],
-              "for f in a_solliciter", [1.6, 6.0, 6.2, 3.0])
-    doc.tag("{%p else %}")
-    doc.p("Aucun financement à solliciter.", italic=True)
-    doc.tag("{%p endif %}")
+    doc.table_or_none("a_solliciter", "f", ["Action", "Financeur", "Dispositif", "Montant"],
+                      ["{{ f.action }}", "{{ f.financeur }}", "{{ f.dispositif }}", "{{ f.montant }}"],
+                      [1.6, 6.0, 6.2, 3.0], "Aucun financement à solliciter.")
     doc.p("4. Avancement des actions", "Heading 1")
     doc.p("Une fiche par action : la situation connue avant la réunion, puis les cases à remplir pendant la "
           "réunion (avancement constaté, décision, prochaines étapes).", italic=True, size=9)
