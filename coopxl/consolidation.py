@@ -154,15 +154,9 @@ def consolidate(workspace: Workspace, *, today: dt.date | None = None, jobs: int
                 meanwhile: Callable[[], Any] | None = None) -> Dashboard:
     """Read every plan of the working folder and compute the dashboard's tables.
 
-    `meanwhile` is called while worker processes read the plans (see `parallel.map_processes`)."""
-    if not workspace.plans_folder.is_dir():
-        raise CoopxlError("no-plans-folder", path=str(workspace.root))
-    now = dt.datetime.now().replace(microsecond=0)
-    today = today or now.date()
-    referential = workspace.read_referential()
-    files = expand_paths([workspace.plans_folder])
-    results = read_files(files, referential, today, jobs=jobs, progress=progress, meanwhile=meanwhile)
-    return build_dashboard(results, referential, today, now)
+    `meanwhile` is called while worker processes read the plans (see `Reading`)."""
+    with Reading(workspace, today=today, jobs=jobs, progress=progress, meanwhile=meanwhile) as reading:
+        return reading.dashboard()
 
 
 class Reading:
@@ -170,7 +164,7 @@ class Reading:
     of the longest sheets given plan by plan as they are read, in the dashboard's order.
 
     When the dashboard is large enough to be written row by row (`stream_from_cells`, which
-    `dashboard.consolidate_into` gives), a first quick pass reads each file's outline (EPCI,
+    `dashboard.consolidate_into` gives; without it, never), a first quick pass reads each file's outline (EPCI,
     SIREN, dates, table sizes): it foretells the plans counted and their order. `plan_rows`
     then reads the plans in that order and gives the Actions, Financements and Calendrier rows
     of each foretold plan as it comes, while the next ones are being read; `dashboard` is
@@ -179,7 +173,7 @@ class Reading:
     Otherwise `streamed` is false, `plan_rows` gives nothing and `dashboard` reads every plan.
     Used as a context manager: the worker processes live as long as it."""
 
-    def __init__(self, workspace: Workspace, *, stream_from_cells: int, today: dt.date | None = None,
+    def __init__(self, workspace: Workspace, *, stream_from_cells: int | None = None, today: dt.date | None = None,
                  jobs: int | None = None, progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None,
                  meanwhile: Callable[[], Any] | None = None) -> None:
         from .parallel import pool_size
@@ -209,11 +203,11 @@ class Reading:
             self.workers = stack.enter_context(Workers(self.jobs))
             stack.enter_context(collector_paused())
             known: list[_Outline] = []
-            if len(self.files) >= STREAM_FROM_FILES:
+            if self.stream_from_cells is not None and len(self.files) >= STREAM_FROM_FILES:
                 outlines = self.workers.map(_outline, self.files)
                 self._meanwhile()
                 known = [outline for outline in outlines if outline is not None]
-            self.streamed = sum(outline.cells for outline in known) >= self.stream_from_cells
+            self.streamed = self.stream_from_cells is not None and sum(o.cells for o in known) >= self.stream_from_cells
             if self.streamed:
                 kept = _kept_order(_attribution([outline.claim for outline in known], self.referential))
                 self.foretold = [(known[index].claim.path, epci, siren) for index, epci, siren, _ in kept]
@@ -293,17 +287,6 @@ def _outline(path: Path) -> _Outline | None:
              + outline.rows.get("T_Financements", 0) * len(DASHBOARD_FUNDINGS.columns))
     return _Outline(_Claim(path, outline.epci_name, outline.epci_siren, outline.updated_on),
                     (outline.period_start, outline.period_end), cells)
-
-
-def read_files(files: Sequence[Path], referential: Referential, today: dt.date, *, jobs: int | None = None,
-               progress: Callable[[Sequence[Path], str], Iterable[Path]] | None = None,
-               meanwhile: Callable[[], Any] | None = None) -> list[FileResult]:
-    """Read and validate each file, in worker processes when there are many."""
-    from . import reader  # noqa: F401 - before the workers fork, so that each does not import it again
-    from .parallel import map_processes
-
-    one = partial(read_one, referential=referential, today=today)
-    return map_processes(one, files, jobs=jobs, progress=progress, label=READING, meanwhile=meanwhile)
 
 
 def read_one(path: Path, referential: Referential, today: dt.date) -> FileResult:

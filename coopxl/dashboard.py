@@ -115,7 +115,6 @@ def consolidate_into(workspace: Workspace, output: Path, *, today: dt.date | Non
     `write_dashboard(consolidate(...))` writes. Refused at once while the dashboard is open in Excel."""
     from .consolidation import Reading
     from .files import refuse_if_output_open
-    from .parallel import collector_paused
 
     refuse_if_output_open(output)  # before reading the plans, not after
     with Reading(workspace, stream_from_cells=STREAM_FROM_CELLS, today=today, jobs=jobs, progress=progress,
@@ -124,7 +123,7 @@ def consolidate_into(workspace: Workspace, output: Path, *, today: dt.date | Non
             dashboard = reading.dashboard()
             write_dashboard(dashboard, output)
             return dashboard
-        with atomic_write(output) as temporary, collector_paused():
+        with atomic_write(output) as temporary:  # the collector is paused while `reading` lasts
             writer = DashboardWriter(temporary, files=len(reading.files), generated_at=reading.now,
                                      years=reading.years, constant_memory=True)
             with writer.abandoned_on_error():

@@ -166,13 +166,8 @@ def read_workbook(path: Path, fallback_sheets: Mapping[str, str] | None = None,
             fallback_grids = {sheet: grid(sheet) for sheet in fallback}
         finally:
             book.close()
-    except UnreadableWorkbookError:
-        raise
-    except python_calamine.PasswordError as exc:
-        raise UnreadableWorkbookError("encrypted-file", name=path.name) from exc
-    except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        raise UnreadableWorkbookError("corrupt-file", name=path.name,
-                                      detail=_short(exc)) from exc
+    except _READING_ERRORS as exc:
+        raise _unreadable(path, exc) from exc
     return RawWorkbook(path=path, sheet_names=sheet_names, hidden_sheets=hidden, tables=tables,
                        names=names, flags=flags, grids=fallback_grids, merged=merged,
                        broken_formats=broken_formats)
@@ -204,11 +199,20 @@ def read_outline(path: Path, names: Sequence[str], tables: Sequence[str]
             for name, (sheet, ref) in wanted.items():
                 found = _range_values(grids[sheet], ref)
                 values[name] = found[0] if found else None
-    except python_calamine.PasswordError as exc:
-        raise UnreadableWorkbookError("encrypted-file", name=path.name) from exc
-    except (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        raise UnreadableWorkbookError("corrupt-file", name=path.name, detail=_short(exc)) from exc
+    except _READING_ERRORS as exc:
+        raise _unreadable(path, exc) from exc
     return values, rows
+
+
+_READING_ERRORS = (python_calamine.CalamineError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError)
+"""What reading a package the guard let through may still raise (PasswordError is a CalamineError)."""
+
+
+def _unreadable(path: Path, exc: BaseException) -> UnreadableWorkbookError:
+    """The French refusal for an error met while reading `path`."""
+    if isinstance(exc, python_calamine.PasswordError):
+        return UnreadableWorkbookError("encrypted-file", name=path.name)
+    return UnreadableWorkbookError("corrupt-file", name=path.name, detail=_short(exc))
 
 
 def _short(exc: BaseException) -> str:
