@@ -3,7 +3,6 @@ work done while the workers work, the same with and without worker processes."""
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 
 import pytest
@@ -57,10 +56,10 @@ def test_progress_ticks_once_per_result() -> None:
 
 
 def test_pool_size_forks_from_a_few_items_and_spawns_only_for_many(monkeypatch) -> None:
-    monkeypatch.setattr(multiprocessing, "get_start_method", lambda: "fork")
+    monkeypatch.setattr(parallel, "forked", lambda: True)
     assert parallel.pool_size(parallel.FORK_FROM - 1) == 1
     assert parallel.pool_size(parallel.FORK_FROM) == min(2, os.cpu_count() or 1)
-    monkeypatch.setattr(multiprocessing, "get_start_method", lambda: "spawn")
+    monkeypatch.setattr(parallel, "forked", lambda: False)
     assert parallel.pool_size(parallel.SPAWN_FROM - 1) == 1
     assert parallel.pool_size(parallel.SPAWN_FROM) == min(2, os.cpu_count() or 1)
     assert parallel.pool_size(4, spawn_from=4) == min(2, os.cpu_count() or 1)
@@ -105,3 +104,93 @@ def test_workers_map_gives_results_as_they_come_and_in_order() -> None:
         assert [value for value, _ in results] == [n * n for n in range(1, 10)]
     with parallel.Workers(1) as workers:
         assert [pid for _, pid in workers.map(square_and_pid, [1, 2])] == [os.getpid()] * 2
+
+
+def pid_after_a_while(number: int) -> int:
+    import time
+
+    time.sleep(0.01)
+    return os.getpid()
+
+
+def is_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def end_abruptly_on_two(number: int) -> int:
+    if number == 2:
+        os._exit(3)
+    return number
+
+
+def a_function(number: int):
+    return lambda: number
+
+
+needs_fork = pytest.mark.skipif(not parallel.can_fork(), reason="forked workers: Linux, no other thread")
+
+
+@needs_fork
+def test_forked_workers_see_this_process_as_it_was_when_they_started() -> None:
+    """Where it can, a round of work forks its workers: they have the items and the function
+    without pickling, as this process had them."""
+    SEEN.clear()
+    SEEN.append("avant")
+    with parallel.Workers(2) as workers:
+        results = list(workers.map(seen_and_pid, list(range(12)), chunk=1))
+    assert {seen for seen, _ in results} == {("avant",)}
+    assert len({pid for _, pid in results}) == 2 and os.getpid() not in {pid for _, pid in results}
+
+
+SEEN: list[str] = []
+
+
+def seen_and_pid(_: int) -> tuple[tuple[str, ...], int]:
+    return tuple(SEEN), os.getpid()
+
+
+@pytest.mark.parametrize("early", ["error", "left"])
+def test_no_worker_outlives_its_round(early: str) -> None:
+    """An error in the work, or a caller that stops taking results, stops the workers: none is
+    left behind, running or unreaped."""
+    with parallel.Workers(2) as workers:
+        results = workers.map(pid_after_a_while, list(range(60)), chunk=1)
+        pids = {next(results), next(results), next(results)}
+        if early == "error":
+            with pytest.raises(ValueError, match="trois"):
+                list(workers.map(fail_on_three, list(range(40)), chunk=1))
+    assert all(is_gone(pid) for pid in pids)
+
+
+@needs_fork
+def test_a_worker_that_dies_is_an_error_not_a_wait() -> None:
+    with pytest.raises(RuntimeError, match="ended without sending"):
+        parallel.map_processes(end_abruptly_on_two, list(range(8)), jobs=2)
+
+
+@needs_fork
+def test_a_result_that_cannot_be_sent_back_is_an_error() -> None:
+    with pytest.raises(RuntimeError, match="could not be sent back"):
+        parallel.map_processes(a_function, list(range(8)), jobs=2)
+
+
+def test_with_another_thread_running_workers_are_a_pool_of_processes() -> None:
+    """A fork copies only the thread that calls it: with another thread running, the workers are
+    a pool of processes, started the safe way, with the same results."""
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not parallel.can_fork()
+        with parallel.Workers(2) as workers:
+            assert workers.pool is not None
+            assert [value for value, _ in workers.map(square_and_pid, list(range(10)))] == [n * n for n in range(10)]
+    finally:
+        release.set()
+        other.join()
