@@ -45,6 +45,7 @@ from .schema import (
 )
 
 if TYPE_CHECKING:
+    from .consolidation import Reading
     from .workspace import Workspace
 
 TITLE = "Plans de coopération — tableau de bord"
@@ -119,23 +120,28 @@ def consolidate_into(workspace: Workspace, output: Path, *, today: dt.date | Non
     refuse_if_output_open(output)  # before reading the plans, not after
     with Reading(workspace, stream_from_cells=STREAM_FROM_CELLS, today=today, jobs=jobs, progress=progress,
                  meanwhile=load_writer) as reading:
-        if not reading.streamed:
+        if reading.streamed:
+            return _written_as_read(reading, output)
+        dashboard = reading.dashboard()
+    write_dashboard(dashboard, output)  # once the workers are gone: the writing may fork (xlsxwriter_fork)
+    return dashboard
+
+
+def _written_as_read(reading: Reading, output: Path) -> Dashboard:
+    """The dashboard written row by row while `reading` reads the plans; again if not as foretold."""
+    with atomic_write(output) as temporary:  # the collector is paused while `reading` lasts
+        writer = DashboardWriter(temporary, files=len(reading.files), generated_at=reading.now,
+                                 years=reading.years, constant_memory=True)
+        with writer.abandoned_on_error():
+            for rows in reading.plan_rows():
+                writer.add_plan_rows(*rows)
             dashboard = reading.dashboard()
-            write_dashboard(dashboard, output)
-            return dashboard
-        with atomic_write(output) as temporary:  # the collector is paused while `reading` lasts
-            writer = DashboardWriter(temporary, files=len(reading.files), generated_at=reading.now,
-                                     years=reading.years, constant_memory=True)
-            with writer.abandoned_on_error():
-                for rows in reading.plan_rows():
-                    writer.add_plan_rows(*rows)
-                dashboard = reading.dashboard()
-                foretold = reading.as_foretold(dashboard)
-                if foretold:
-                    writer.finish(dashboard)
-            if not foretold:
-                writer.abandon()
-                write_dashboard(dashboard, temporary)
+            foretold = reading.as_foretold(dashboard)
+            if foretold:
+                writer.finish(dashboard)
+        if not foretold:
+            writer.abandon()
+            write_dashboard(dashboard, temporary)
     return dashboard
 
 
@@ -233,11 +239,11 @@ class DashboardWriter:
 
     def __init__(self, path: Path, *, files: int, generated_at: dt.datetime, years: Sequence[int],
                  constant_memory: bool, assembled_in_memory: bool = False) -> None:
-        import xlsxwriter
+        from . import xlsxwriter_fork
 
         self.files = files
         self.constant_memory = constant_memory
-        self.book = xlsxwriter.Workbook(str(path), {
+        self.book = xlsxwriter_fork.workbook(str(path), {
             "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
             "default_date_format": NUMBER_FORMATS[Kind.DATE], "constant_memory": constant_memory,
             "in_memory": assembled_in_memory and not constant_memory,

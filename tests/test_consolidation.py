@@ -11,7 +11,7 @@ from factories import TODAY, clean_plan_content, make_plan
 from libreoffice import convert, needs_libreoffice
 from snapshot import differences, workbook_snapshot
 
-from coopxl import consolidation, dashboard
+from coopxl import consolidation, dashboard, xlsxwriter_fork
 from coopxl.consolidation import consolidate
 from coopxl.dashboard import consolidate_into, write_dashboard
 from coopxl.messages import CoopxlError
@@ -61,11 +61,13 @@ def test_synthesis_has_one_row_per_epci_with_not_received(workspace: Workspace) 
 def write_mode(request, monkeypatch) -> str:
     """Every way the dashboard is written: in memory (small ones assembled in memory too, the
     others through temporary files), and row by row (large dashboards; then `consolidate_into`
-    writes the rows of each plan as it is read)."""
+    writes the rows of each plan as it is read). In memory, the XML of the longest sheets is
+    written by a forked child where it can be (`xlsxwriter_fork`)."""
     streamed = request.param == "streamed"
     monkeypatch.setattr(dashboard, "STREAM_FROM_CELLS", 0 if streamed else 10**9)
     monkeypatch.setattr(consolidation, "STREAM_FROM_FILES", 0 if streamed else 10**9)
     monkeypatch.setattr(dashboard, "ASSEMBLED_IN_MEMORY_BELOW", 0 if request.param.endswith("files") else 10**9)
+    monkeypatch.setattr(xlsxwriter_fork, "SPLIT_FROM_CELLS", 0)  # the longest sheets by a child, where it can
     return request.param
 
 

@@ -11,7 +11,7 @@ LAYERS = {
     "openpyxl": {"templates"},
     "python_calamine": {"xlsx"},
     "lxml": {"xlsxpatch"},
-    "xlsxwriter": {"dashboard"},
+    "xlsxwriter": {"dashboard", "xlsxwriter_fork"},
     "xlwings": {"excel_entry", "excel_install", "addin"},
     "docx": {"documents"},
     "docxtpl": {"documents"},
