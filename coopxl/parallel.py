@@ -123,6 +123,9 @@ class ForkedMap(Generic[Item, Result]):
     then stopped), as is the loss of a worker."""
 
     def __init__(self, function: Callable[[Item], Result], items: Sequence[Item], *, jobs: int, chunk: int) -> None:
+        import pickle  # noqa: F401 - before the fork: the workers inherit it (else each imports it, 5 ms)
+        import struct  # noqa: F401
+
         self.function, self.items = function, items
         self.chunks = [range(start, min(start + chunk, len(items))) for start in range(0, len(items), chunk)]
         self.given = 0
