@@ -53,7 +53,10 @@ EXAMPLES = ROOT / "examples"
 ACTIONS_PER_PLAN = 60
 TODAY = "2026-11-25"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
-RUNS = 5
+RUNS = 9
+"""Runs of each short command, each followed by its floor; the ratio is that of their medians.
+This machine's speed drifts by a fifth from one minute to the next, and a burst of it can still
+move the 13-plan ratio by 0.2 to 0.3 in one run of the benchmark out of three (5 runs were not enough)."""
 _SCRIPT = Path(sys.executable).parent / ("coopxl.exe" if os.name == "nt" else "coopxl")
 COOPXL = [str(_SCRIPT)] if _SCRIPT.is_file() else [sys.executable, "-m", "coopxl"]
 """The command as users type it: the `coopxl` script pip installs beside Python (else `python -m coopxl`)."""
