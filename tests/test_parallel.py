@@ -153,6 +153,7 @@ def seen_and_pid(_: int) -> tuple[tuple[str, ...], int]:
     return tuple(SEEN), os.getpid()
 
 
+@needs_fork
 @pytest.mark.parametrize("early", ["error", "left"])
 def test_no_worker_outlives_its_round(early: str) -> None:
     """An error in the work, or a caller that stops taking results, stops the workers: none is
