@@ -195,3 +195,16 @@ def test_with_another_thread_running_workers_are_a_pool_of_processes() -> None:
     finally:
         release.set()
         other.join()
+
+
+def large_result(number: int) -> bytes:
+    return bytes([number]) * (3 * parallel.RESULTS_PIPE_SIZE + 17)
+
+
+@needs_fork
+def test_results_larger_than_the_pipe_come_whole() -> None:
+    """A result larger than what the pipe holds comes in several reads, whole and in order, while
+    the other worker waits to send its own."""
+    results = parallel.map_processes(large_result, list(range(7)), jobs=2)
+    assert [(len(result), set(result)) for result in results] == [
+        (3 * parallel.RESULTS_PIPE_SIZE + 17, {number}) for number in range(7)]
