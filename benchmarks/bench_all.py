@@ -21,7 +21,7 @@ Floors, each in a fresh process like the command itself, run in turn with the co
   - writing the same cells (read back from coopxl's output) with XlsxWriter;
   - for documents: opening the Word template with python-docx and saving it, once per file.
 
-    python benchmarks/bench_all.py              # everything (about 5 minutes on 2 cores)
+    python benchmarks/bench_all.py              # everything (about 2 minutes on 2 cores)
     python benchmarks/bench_all.py --sans-1000  # without the 1,000-plan consolidation
 """
 
