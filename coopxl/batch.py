@@ -105,7 +105,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     left out even with `force`; a plan whose documents are open in Word is left out."""
     from .documents import generate_for_paths, load_renderer, output_names, workspace_root
     from .files import slugify
-    from .parallel import forked, map_processes
+    from .parallel import can_fork, map_processes
     from .validation import blocking_errors
     from .workspace import Referentials, Workspace
 
@@ -120,7 +120,7 @@ def generate_all_documents(paths: list[Path], *, output: Path | None = None,
     # inherit (spawned ones import them themselves).
     jobs = [(path, referentials.for_plan(path)) for path in batch.files]
     screened = map_processes(partial(_screen_and_validate, today=today), jobs,
-                             meanwhile=load_renderer if forked() else None)
+                             meanwhile=load_renderer if can_fork() else None)
     for (path, ref), (plan, problem, findings) in zip(jobs, screened):
         if plan is None:  # either a plan or the problem that leaves it out
             if problem is not None:

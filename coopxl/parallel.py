@@ -29,20 +29,16 @@ RESULTS_PIPE_SIZE = 1 << 20
 def can_fork() -> bool:
     """Whether this process may fork copies of itself that go on running Python (`ForkedMap`,
     `xlsxwriter_fork`): on Linux, while it runs no other thread (a fork copies only the thread
-    that calls it, not the locks the others hold)."""
+    that calls it, not the locks the others hold). Its workers then start with what it has
+    imported; otherwise they are spawned, and import everything themselves."""
     import threading
 
     return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
-def forked() -> bool:
-    """Whether worker processes start as copies of this one, with what it has imported."""
-    return can_fork()
-
-
 def pool_size(items: int, spawn_from: int = SPAWN_FROM) -> int:
     """How many processes to use for `items` pieces of work (1: stay in this process)."""
-    if items < (min(FORK_FROM, spawn_from) if forked() else spawn_from):
+    if items < (min(FORK_FROM, spawn_from) if can_fork() else spawn_from):
         return 1
     return max(1, min(2, os.cpu_count() or 1))
 

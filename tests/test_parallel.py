@@ -56,10 +56,10 @@ def test_progress_ticks_once_per_result() -> None:
 
 
 def test_pool_size_forks_from_a_few_items_and_spawns_only_for_many(monkeypatch) -> None:
-    monkeypatch.setattr(parallel, "forked", lambda: True)
+    monkeypatch.setattr(parallel, "can_fork", lambda: True)
     assert parallel.pool_size(parallel.FORK_FROM - 1) == 1
     assert parallel.pool_size(parallel.FORK_FROM) == min(2, os.cpu_count() or 1)
-    monkeypatch.setattr(parallel, "forked", lambda: False)
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
     assert parallel.pool_size(parallel.SPAWN_FROM - 1) == 1
     assert parallel.pool_size(parallel.SPAWN_FROM) == min(2, os.cpu_count() or 1)
     assert parallel.pool_size(4, spawn_from=4) == min(2, os.cpu_count() or 1)
