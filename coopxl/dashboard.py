@@ -521,9 +521,12 @@ class _TableWriter:
         """The hot loop of a large consolidation (3 million cells for 1,000 plans): text and
         numbers are written here directly, through XlsxWriter's `_write_string` and
         `_write_number` (what its public methods call once a decorator has checked that the cell
-        is not given as "A1": a sixth of the loop); other values go through `other_value`."""
+        is not given as "A1": a sixth of the loop; its public methods if it has them no more);
+        other values go through `other_value`."""
         sheet, plan, wrapped, other_value = self.sheet, self.plan, self.wrapped, self.writer.other_value
-        write_string, write_number, set_row = sheet._write_string, sheet._write_number, sheet.set_row
+        write_string = getattr(sheet, "_write_string", sheet.write_string)
+        write_number = getattr(sheet, "_write_number", sheet.write_number)
+        set_row = sheet.set_row
         row_number = HEADER_ROW + self.count
         row = None
         for row in rows:

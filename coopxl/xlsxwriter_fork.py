@@ -51,8 +51,11 @@ def _split_workbook() -> type:
     class SplitPackager(Packager):
         def _write_worksheet_files(self) -> None:
             sheets = [sheet for sheet in self.workbook.worksheets() if not sheet.is_chartsheet]
-            given = _child_share(sheets) if can_fork() else []  # no other thread at this moment
-            child = _Child(self.workbook, given, self.in_memory, self.tmpdir) if given else None
+            try:
+                given = _child_share(sheets) if can_fork() else []  # no other thread at this moment
+                child = _Child(self.workbook, given, self.in_memory, self.tmpdir) if given else None
+            except AttributeError:  # another XlsxWriter's internals: every sheet written here, as it does
+                given, child = [], None
             try:
                 for index, sheet in enumerate(sheets, 1):
                     name = f"xl/worksheets/sheet{index}.xml"

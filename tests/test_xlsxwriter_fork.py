@@ -77,6 +77,20 @@ def test_a_format_first_used_by_the_child_is_caught(territory, children, monkeyp
     assert differences(workbook_snapshot(alone), workbook_snapshot(split)) == []
 
 
+def test_other_xlsxwriter_internals_mean_one_process(territory, children, monkeypatch, tmp_path: Path) -> None:
+    """Were a newer XlsxWriter to rename what this module reads of a sheet, the workbook would
+    still be written, in one process."""
+    alone, tables = territory
+
+    def renamed(sheets):
+        raise AttributeError("'Worksheet' object has no attribute 'table'")
+
+    monkeypatch.setattr(xlsxwriter_fork, "_child_share", renamed)
+    written = write_dashboard(tables, tmp_path / "autre-xlsxwriter.xlsx")
+    assert children == []
+    assert differences(workbook_snapshot(alone), workbook_snapshot(written)) == []
+
+
 def test_a_sheet_with_links_stays_in_this_process(monkeypatch, tmp_path: Path) -> None:
     """XlsxWriter records a sheet's external links while it writes that sheet's XML: a child
     writing it would leave the links out of the package."""
