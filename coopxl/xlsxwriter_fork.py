@@ -129,12 +129,16 @@ class _Child:
     def _write(self) -> int:
         try:
             numbered = len(self.book.xf_format_indices)
-            for sheet in self.sheets:
-                sheet._set_xml_writer(self.paths[id(sheet)])
-                sheet._assemble_xml_file()
+            self._write_sheets()
             return 0 if len(self.book.xf_format_indices) == numbered else 3
         except BaseException:
             return 1
+
+    def _write_sheets(self) -> None:
+        """The XML of the child's sheets into their files (in the child; here if it failed)."""
+        for sheet in self.sheets:
+            sheet._set_xml_writer(self.paths[id(sheet)])
+            sheet._assemble_xml_file()
 
     def part(self, sheet: Any) -> Any:
         """What the packager records for the sheet's XML: its file, or (in memory) its text."""
@@ -144,9 +148,7 @@ class _Child:
         """Wait for the child; if it failed, write its sheets here. In memory, their texts read."""
         _, status = os.waitpid(self.pid, 0)
         if os.waitstatus_to_exitcode(status) != 0:
-            for sheet in self.sheets:
-                sheet._set_xml_writer(self.paths[id(sheet)])
-                sheet._assemble_xml_file()
+            self._write_sheets()
         if self.texts is not None:
             for sheet in self.sheets:
                 path = self.paths[id(sheet)]
